@@ -1,0 +1,43 @@
+import type { Role } from './roles.js';
+
+// What a role may do. Routes declare one of these; the server checks it in one place (access plugin) and
+// the access-matrix test checks every route against this table.
+export const PERMISSIONS = [
+  'organization.read', // regions and units: the org chart every signed-in user needs for pickers
+  'organization.manage', // create/edit/deactivate units and districts
+  'users.read',
+  'users.manage', // create accounts, unit, business roles, disable, unlock, reset password
+  'roles.manage_security', // grant the 三员 roles
+  'security_policy.read',
+  'security_policy.manage',
+  'audit.read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  center_admin: ['organization.read', 'organization.manage', 'users.read'],
+  unit_reporter: ['organization.read'],
+  unit_head: ['organization.read', 'users.read'],
+  leader: ['organization.read', 'users.read'],
+  supervisor: ['organization.read', 'users.read'],
+  department_handler: ['organization.read'],
+  city_viewer: ['organization.read'],
+  sys_admin: ['organization.read', 'organization.manage', 'users.read', 'users.manage'],
+  security_admin: [
+    'organization.read',
+    'users.read',
+    'roles.manage_security',
+    'security_policy.read',
+    'security_policy.manage',
+  ],
+  auditor: ['organization.read', 'users.read', 'security_policy.read', 'audit.read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}

@@ -1,0 +1,218 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { FieldError } from '../domain/errors.js';
+import type { Clock } from './clock.js';
+import type { Database } from './db/database.js';
+import type { RegisteredRoute } from './http/access.js';
+import { registerAccessHook } from './http/access-hook.js';
+import { AppError, httpErrors } from './http/errors.js';
+import { createAuditRepository } from './modules/audit/audit.repository.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { createOrganizationRepository } from './modules/organization/organization.repository.js';
+import { registerOrganizationRoutes } from './modules/organization/organization.routes.js';
+import { createOrganizationService } from './modules/organization/organization.service.js';
+import { createSecurityPolicyRepository } from './modules/security-policy/security-policy.repository.js';
+import { registerSecurityPolicyRoutes } from './modules/security-policy/security-policy.routes.js';
+import { registerSetupRoutes } from './modules/setup/setup.routes.js';
+import { createSetupService } from './modules/setup/setup.service.js';
+import { createUsersRepository } from './modules/users/users.repository.js';
+import { registerUsersRoutes } from './modules/users/users.routes.js';
+import { createUsersService } from './modules/users/users.service.js';
+
+export interface AppDeps {
+  db: Database;
+  databaseKind: 'embedded' | 'external';
+  auditHmacKey: string;
+  clock: Clock;
+  version: string;
+  trustProxy?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  /** Built web app to serve (dist/web); omitted in API tests. */
+  webDist?: string;
+}
+
+const zhCN = z.locales.zhCN();
+
+function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, FieldError> {
+  const fields: Record<string, FieldError> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    if (fields[key]) continue;
+    const zh = zhCN.localeError?.(issue as never);
+    const messageZh = typeof zh === 'string' ? zh : (zh?.message ?? issue.message);
+    fields[key] = { message: issue.message, messageZh };
+  }
+  return fields;
+}
+
+/** The composition root: plain function calls wire repositories → services → routes. */
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; routes: RegisteredRoute[] }> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const now = () => deps.clock.now();
+  const db = deps.db;
+  const audit = createAuditRepository({ db, hmacKey: deps.auditHmacKey, now });
+  const policies = createSecurityPolicyRepository({ db });
+  const auth = createAuthService({ db, audit, policies, now });
+  const orgRepo = createOrganizationRepository({ db });
+  const organization = createOrganizationService({ db, repo: orgRepo, audit, now });
+  const users = createUsersService({
+    db,
+    repo: createUsersRepository({ db }),
+    org: orgRepo,
+    auth,
+    policies,
+    audit,
+    now,
+  });
+  const setup = createSetupService({ db, audit, policies, now });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> tags; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+    // Only meaningful over HTTPS; browsers ignore it on plain HTTP.
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '招商调度 Zhaoshang Dispatch API', version: deps.version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zs_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const registry: RegisteredRoute[] = [];
+  registerAccessHook(app, { auth, audit, registry });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  app.setErrorHandler((err, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers);
+      return reply.code(err.status).send(err.toBody());
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => v.params.issue) as z.core.$ZodIssue[];
+      return reply.code(400).send(httpErrors.validation(zodFieldErrors(issues)).toBody());
+    }
+    const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.statusCode === 413) {
+      return reply
+        .code(413)
+        .send(
+          new AppError(
+            413,
+            'request.too_large',
+            'The request body is too large.',
+            '提交的内容过大。',
+          ).toBody(),
+        );
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply
+        .code(e.statusCode)
+        .send(
+          new AppError(
+            e.statusCode,
+            'request.invalid',
+            `The request could not be read: ${e.message}`,
+            '请求格式有误。',
+          ).toBody(),
+        );
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply
+      .code(500)
+      .send(
+        new AppError(
+          500,
+          'internal.error',
+          `Something went wrong on the server (request ${request.id}).`,
+          `服务器出错（请求编号 ${request.id}），请稍后重试或联系管理员。`,
+        ).toBody(),
+      );
+  });
+
+  registerHealthRoutes(app, { db, version: deps.version, databaseKind: deps.databaseKind });
+  registerSetupRoutes(app, setup);
+  registerAuthRoutes(app, auth);
+  registerOrganizationRoutes(app, organization);
+  registerUsersRoutes(app, users);
+  registerSecurityPolicyRoutes(app, { db, policies, audit, now });
+  registerAuditRoutes(app, audit);
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !deps.webDist) {
+      return reply
+        .code(404)
+        .send(
+          new AppError(
+            404,
+            'route.not_found',
+            `No such endpoint: ${request.method} ${request.url.split('?')[0]}`,
+            '接口不存在。',
+          ).toBody(),
+        );
+    }
+    // The web app routes on the client: every other GET gets index.html.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  if (deps.webDist) {
+    if (!fs.existsSync(path.join(deps.webDist, 'index.html'))) {
+      throw new Error(
+        `The web app is not built (${deps.webDist}/index.html missing): run npm run build:web.`,
+      );
+    }
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: ['index.html'] });
+  }
+
+  return { app, routes: registry };
+}

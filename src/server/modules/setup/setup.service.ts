@@ -1,0 +1,188 @@
+import { type Kysely, sql } from 'kysely';
+import type { Role } from '../../../domain/access/roles.js';
+import type { SetupInput } from '../../../domain/accounts/accounts.schemas.js';
+import { DEFAULT_SECURITY_POLICY } from '../../../domain/accounts/password-policy.js';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../http/errors.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import { hashPassword } from '../auth/password-hasher.js';
+import { assertPasswordAcceptable } from '../auth/password-rules.js';
+import type { SecurityPolicyRepository } from '../security-policy/security-policy.repository.js';
+import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
+
+const SETUP_LOCK = 7_212_027;
+
+export const setupErrors = {
+  alreadyDone: () =>
+    new AppError(
+      409,
+      'setup.already_done',
+      'This platform is already set up; sign in instead.',
+      '平台已完成初始化，请直接登录。',
+    ),
+};
+
+/** Hash many passwords without starving the event loop (argon2 runs on libuv's pool of 4). */
+async function hashAll(password: string, n: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < n; i += 4) {
+    out.push(
+      ...(await Promise.all(Array.from({ length: Math.min(4, n - i) }, () => hashPassword(password)))),
+    );
+  }
+  return out;
+}
+
+export function createSetupService(deps: {
+  db: Kysely<DB>;
+  audit: AuditRepository;
+  policies: SecurityPolicyRepository;
+  now: () => Date;
+}) {
+  const { db, audit, policies, now } = deps;
+
+  async function needsSetup(): Promise<boolean> {
+    return !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+  }
+
+  async function run(input: SetupInput, meta: { ip: string; requestId: string }) {
+    assertPasswordAcceptable(
+      input.admin.password,
+      DEFAULT_SECURITY_POLICY,
+      input.admin.username,
+      'admin.password',
+    );
+    const base = input.admin.username.toLowerCase();
+    const securityAdminUsername = base === 'secadmin' ? 'secadmin2' : 'secadmin';
+    const auditorUsername = base === 'auditadmin' ? 'auditadmin2' : 'auditadmin';
+    const units = input.loadDemo ? demoUnits() : [];
+    const demoUsers = input.loadDemo ? [...DEMO_CENTER_USERS, ...units.flatMap((u) => u.users)] : [];
+    const hashes = await hashAll(input.admin.password, 3 + demoUsers.length);
+    const at = now();
+
+    return db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${SETUP_LOCK})`.execute(trx);
+      if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst())
+        throw setupErrors.alreadyDone();
+
+      const city = await trx
+        .insertInto('regions')
+        .values({ kind: 'city', name: input.cityName, parentId: null, code: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const district = await trx
+        .insertInto('regions')
+        .values({ kind: 'district', name: input.districtName, parentId: city.id, code: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const center = await trx
+        .insertInto('units')
+        .values({
+          districtId: district.id,
+          name: input.centerName,
+          kind: 'center',
+          code: null,
+          sortOrder: 0,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await policies.save(trx, await policies.get(trx), at);
+
+      let h = 0;
+      const addUser = async (
+        unitId: string,
+        username: string,
+        displayName: string,
+        roles: Role[],
+        mustChangePassword: boolean,
+      ) => {
+        const row = await trx
+          .insertInto('users')
+          .values({
+            districtId: district.id,
+            unitId,
+            username,
+            displayName,
+            passwordHash: hashes[h++]!,
+            mustChangePassword,
+            passwordChangedAt: at,
+            status: 'active',
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('userRoles')
+          .values(roles.map((role) => ({ userId: row.id, districtId: district.id, role })))
+          .execute();
+        return row.id;
+      };
+
+      const adminId = await addUser(
+        center.id,
+        input.admin.username,
+        input.admin.displayName,
+        ['sys_admin'],
+        false,
+      );
+      // The other two of the 三员 start with the administrator's password and must change it at first sign-in.
+      await addUser(center.id, securityAdminUsername, '安全管理员', ['security_admin'], true);
+      await addUser(center.id, auditorUsername, '审计管理员', ['auditor'], true);
+
+      let demo: { units: number; users: number } | null = null;
+      if (input.loadDemo) {
+        for (const u of DEMO_CENTER_USERS)
+          await addUser(center.id, u.username, u.displayName, u.roles, false);
+        let order = 1;
+        for (const unit of units) {
+          const row = await trx
+            .insertInto('units')
+            .values({
+              districtId: district.id,
+              name: unit.name,
+              kind: unit.kind,
+              code: null,
+              sortOrder: order++,
+              createdAt: at,
+              updatedAt: at,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          for (const u of unit.users) await addUser(row.id, u.username, u.displayName, u.roles, false);
+        }
+        demo = { units: units.length + 1, users: demoUsers.length };
+      }
+
+      await audit.append(
+        trx,
+        {
+          userId: adminId,
+          username: input.admin.username,
+          roles: ['sys_admin'],
+          unitId: center.id,
+          districtId: district.id,
+          ip: meta.ip,
+          requestId: meta.requestId,
+        },
+        {
+          action: 'setup.complete',
+          objectType: 'region',
+          objectId: district.id,
+          result: 'success',
+          changes: {
+            city: { before: null, after: input.cityName },
+            district: { before: null, after: input.districtName },
+            demo: { before: null, after: demo },
+          },
+        },
+      );
+      return { securityAdminUsername, auditorUsername, demo };
+    });
+  }
+
+  return { needsSetup, run };
+}
+export type SetupService = ReturnType<typeof createSetupService>;

@@ -1,0 +1,23 @@
+import { Breadcrumb } from 'antd';
+import { Link, useMatches } from 'react-router';
+import { appMessages } from './app.messages.js';
+import { useT } from './i18n.js';
+import type { RouteHandle } from './router.js';
+
+function hasCrumb(handle: unknown): handle is RouteHandle {
+  return typeof handle === 'object' && handle !== null && 'crumb' in handle;
+}
+
+export function AppBreadcrumb() {
+  const t = useT(appMessages);
+  const matches = useMatches().filter((m) => hasCrumb(m.handle));
+  const crumbs = matches.map((m, i) => {
+    const title = t.nav[(m.handle as RouteHandle).crumb];
+    const last = i === matches.length - 1;
+    return { key: m.id, title: last ? title : <Link to={m.pathname}>{title}</Link> };
+  });
+  if (crumbs.length > 0 && (matches[0]?.handle as RouteHandle).crumb !== 'home') {
+    crumbs.unshift({ key: 'home', title: <Link to="/">{t.nav.home}</Link> });
+  }
+  return <Breadcrumb items={crumbs} style={{ marginBottom: 16 }} />;
+}

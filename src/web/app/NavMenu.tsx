@@ -1,0 +1,89 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { Permission } from '../../domain/access/permissions.js';
+import { appMessages, type NavKey } from './app.messages.js';
+import { useCan } from './auth.js';
+import { useT } from './i18n.js';
+
+interface NavLeaf {
+  key: NavKey;
+  path: string;
+  icon: ReactNode;
+  permission?: Permission;
+}
+interface NavGroup {
+  key: NavKey;
+  icon: ReactNode;
+  children: NavLeaf[];
+}
+
+const NAV: (NavLeaf | NavGroup)[] = [
+  { key: 'home', path: '/', icon: <HomeOutlined /> },
+  {
+    key: 'organization',
+    icon: <ApartmentOutlined />,
+    children: [
+      { key: 'units', path: '/org/units', icon: <ClusterOutlined />, permission: 'organization.read' },
+      { key: 'users', path: '/org/users', icon: <TeamOutlined />, permission: 'users.read' },
+    ],
+  },
+  {
+    key: 'securityPolicy',
+    path: '/security/policy',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'security_policy.read',
+  },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'account', path: '/account', icon: <UserOutlined /> },
+];
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The side menu, filtered by the viewer's permissions; keys are paths. */
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const t = useT(appMessages);
+  const can = useCan();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+
+  const visible = (leaf: NavLeaf) => !leaf.permission || can(leaf.permission);
+  const leafItem = (leaf: NavLeaf): MenuItem => ({ key: leaf.path, icon: leaf.icon, label: t.nav[leaf.key] });
+  const items: MenuItem[] = [];
+  for (const entry of NAV) {
+    if ('children' in entry) {
+      const children = entry.children.filter(visible).map(leafItem);
+      if (children.length > 0) items.push({ key: entry.key, icon: entry.icon, label: t.nav[entry.key], children });
+    } else if (visible(entry)) {
+      items.push(leafItem(entry));
+    }
+  }
+
+  const leaves = NAV.flatMap((e) => ('children' in e ? e.children : [e]));
+  const selected = leaves
+    .filter((l) => (l.path === '/' ? pathname === '/' : pathname.startsWith(l.path)))
+    .map((l) => l.path);
+
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected}
+      defaultOpenKeys={['organization']}
+      onClick={({ key }) => {
+        void navigate(key);
+        onNavigate?.();
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+}

@@ -1,0 +1,94 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { NotFoundPage } from '../components/NotFoundPage.js';
+import { AccountPage } from '../features/account/AccountPage.js';
+import { AuditListPage } from '../features/audit/AuditListPage.js';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.js';
+import { LoginPage } from '../features/auth/LoginPage.js';
+import { HomePage } from '../features/home/HomePage.js';
+import { UnitsPage } from '../features/organization/UnitsPage.js';
+import { SecurityPolicyPage } from '../features/security-policy/SecurityPolicyPage.js';
+import { SetupPage } from '../features/setup/SetupPage.js';
+import { UsersListPage } from '../features/users/UsersListPage.js';
+import { AppLayout } from './AppLayout.js';
+import type { NavKey } from './app.messages.js';
+import { RequireAuth, RequirePasswordCurrent, RequirePermission, SetupGate } from './guards.js';
+import { RouteErrorPage } from './RouteErrorPage.js';
+
+export interface RouteHandle {
+  crumb: NavKey;
+}
+
+const crumb = (key: NavKey): RouteHandle => ({ crumb: key });
+
+export const router = createBrowserRouter([
+  {
+    element: <SetupGate />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: '/change-password', element: <ChangePasswordPage /> },
+          {
+            element: <RequirePasswordCurrent />,
+            children: [
+              {
+                element: <AppLayout />,
+                children: [
+                  { index: true, element: <HomePage />, handle: crumb('home') },
+                  { path: 'account', element: <AccountPage />, handle: crumb('account') },
+                  {
+                    path: 'org',
+                    handle: crumb('organization'),
+                    children: [
+                      { index: true, element: <Navigate to="units" replace /> },
+                      {
+                        path: 'units',
+                        handle: crumb('units'),
+                        element: (
+                          <RequirePermission permission="organization.read">
+                            <UnitsPage />
+                          </RequirePermission>
+                        ),
+                      },
+                      {
+                        path: 'users',
+                        handle: crumb('users'),
+                        element: (
+                          <RequirePermission permission="users.read">
+                            <UsersListPage />
+                          </RequirePermission>
+                        ),
+                      },
+                    ],
+                  },
+                  {
+                    path: 'security/policy',
+                    handle: crumb('securityPolicy'),
+                    element: (
+                      <RequirePermission permission="security_policy.read">
+                        <SecurityPolicyPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: 'audit',
+                    handle: crumb('audit'),
+                    element: (
+                      <RequirePermission permission="audit.read">
+                        <AuditListPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  { path: '*', element: <NotFoundPage />, handle: crumb('notFound') },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
