@@ -136,7 +136,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
       return reply.code(err.status).send(err.toBody());
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => v.params.issue) as z.core.$ZodIssue[];
+      // The provider flattens each zod issue into { keyword, instancePath, message, params }; rebuild it.
+      const issues = err.validation.map((v) => ({
+        ...v.params,
+        code: v.keyword,
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message,
+      })) as unknown as z.core.$ZodIssue[];
       return reply.code(400).send(httpErrors.validation(zodFieldErrors(issues)).toBody());
     }
     const e = err as { statusCode?: number; code?: string; message: string };

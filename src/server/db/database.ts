@@ -16,6 +16,9 @@ export interface PgConnection {
 // int8 (bigserial ids, counts) come back as strings so no value is ever rounded by a JS number.
 export function createDatabase(conn: PgConnection, poolSize = 10): Database {
   const pool = new pg.Pool({ ...conn, max: poolSize, application_name: 'zhaoshang' });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool
+  // replaces it on next use.
+  pool.on('error', () => {});
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
 }
 

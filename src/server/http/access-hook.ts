@@ -71,11 +71,12 @@ export function registerAccessHook(
     }
   });
 
-  // A refused or failed write leaves a trace too (its business transaction, if any, rolled back).
-  app.addHook('onResponse', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || reply.statusCode < 400) return;
+  // A refused or failed write leaves a trace too (its business transaction, if any, rolled back). Written
+  // before the answer leaves, so a client that saw the refusal can find it in the log.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (SAFE_METHODS.has(request.method) || reply.statusCode < 400) return payload;
     const config = request.routeOptions.config;
-    if (!config?.access || 'public' in config.access) return; // login audits itself; setup is pre-account
+    if (!config?.access || 'public' in config.access) return payload; // login audits itself; setup is pre-account
     const result = reply.statusCode === 401 || reply.statusCode === 403 ? 'denied' : 'failure';
     try {
       await deps.audit.appendStandalone(actorOf(request), {
@@ -91,5 +92,6 @@ export function registerAccessHook(
     } catch (err) {
       request.log.error({ err }, 'audit of a refused request failed');
     }
+    return payload;
   });
 }

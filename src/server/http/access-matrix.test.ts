@@ -1,0 +1,197 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasPermission } from '../../domain/access/permissions.js';
+import { ROLES, type Role } from '../../domain/access/roles.js';
+import type { AuditRepository } from '../modules/audit/audit.repository.js';
+import type { AuthService } from '../modules/auth/auth.service.js';
+import { buildCity, buildDistrict, buildUnit, buildUser, sessionFor } from '../test/fixtures.js';
+import { buildTestApp, call, type Session, setupPlatform, type TestApp } from '../test/test-app.js';
+import type { RegisteredRoute } from './access.js';
+import { registerAccessHook } from './access-hook.js';
+
+// Walks every registered route × every role (plus anonymous, and callers from another district and city)
+// and checks the answer against the route's own declaration. A new route is covered the day it is added.
+
+let t: TestApp;
+const sessions = new Map<Role, Session>();
+let anchor: { unitId: string; userId: string };
+let otherDistrictCenterAdmin: Session;
+let otherCitySysAdmin: Session;
+let otherUnitHead: Session;
+let checks = 0;
+
+function allowed(route: RegisteredRoute, role: Role): boolean {
+  if ('public' in route.access) return true;
+  if (route.access.permission === 'authenticated') return true;
+  return hasPermission([role], route.access.permission);
+}
+
+function urlFor(route: RegisteredRoute): string {
+  return route.url.replace(':unitId', anchor.unitId).replace(':userId', anchor.userId);
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  await setupPlatform(t.app);
+  const district = await t.db
+    .selectFrom('regions')
+    .selectAll()
+    .where('kind', '=', 'district')
+    .executeTakeFirstOrThrow();
+  const town = await buildUnit(t.db, { districtId: district.id, name: '矩阵镇' });
+  const target = await buildUser(t.db, {
+    unitId: town.id,
+    username: 'matrix.target',
+    roles: ['unit_reporter'],
+  });
+  anchor = { unitId: town.id, userId: target.id };
+  for (const role of ROLES) {
+    const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });
+    sessions.set(role, await sessionFor(t.db, u.id, t.clock.now()));
+  }
+  const otherDistrict = await buildDistrict(t.db, { cityId: district.parentId! });
+  const otherUnit = await buildUnit(t.db, { districtId: otherDistrict.id });
+  otherDistrictCenterAdmin = await sessionFor(
+    t.db,
+    (await buildUser(t.db, { unitId: otherUnit.id, roles: ['center_admin'] })).id,
+    t.clock.now(),
+  );
+  const otherCityDistrict = await buildDistrict(t.db, { cityId: (await buildCity(t.db)).id });
+  const otherCityUnit = await buildUnit(t.db, { districtId: otherCityDistrict.id });
+  otherCitySysAdmin = await sessionFor(
+    t.db,
+    (await buildUser(t.db, { unitId: otherCityUnit.id, roles: ['sys_admin'] })).id,
+    t.clock.now(),
+  );
+  const sameDistrictOtherTown = await buildUnit(t.db, { districtId: district.id });
+  otherUnitHead = await sessionFor(
+    t.db,
+    (await buildUser(t.db, { unitId: sameDistrictOtherTown.id, roles: ['unit_head'] })).id,
+    t.clock.now(),
+  );
+});
+afterAll(async () => {
+  // biome-ignore lint/suspicious/noConsole: the size of the matrix goes into the issue note.
+  console.log(
+    `access matrix: ${t.routes.length} routes × ${ROLES.length} roles + anonymous = ${checks} checks`,
+  );
+  await t.close();
+});
+
+describe('access matrix', () => {
+  it('knows every /api route and each one declares its access', () => {
+    expect(t.routes.length).toBeGreaterThan(15);
+    for (const r of t.routes) expect(r.access).toBeDefined();
+  });
+
+  it('refuses to start with an /api route that declares no access', async () => {
+    const app = Fastify();
+    registerAccessHook(app, { auth: {} as AuthService, audit: {} as AuditRepository, registry: [] });
+    expect(() => app.get('/api/undeclared', async () => 'x')).toThrow(/declares no access/);
+  });
+
+  it('answers every route for every role as its declaration says', async () => {
+    const skipped = new Set(['POST /api/auth/logout', 'POST /api/setup', 'POST /api/auth/login']);
+    for (const route of t.routes) {
+      if (skipped.has(`${route.method} ${route.url}`)) continue;
+      for (const role of ROLES) {
+        const res = await call(
+          t.app,
+          sessions.get(role)!,
+          route.method,
+          urlFor(route),
+          route.method === 'GET' ? undefined : {},
+        );
+        checks++;
+        const label = `${route.method} ${route.url} as ${role} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+        if (allowed(route, role)) {
+          expect([401, 403], label).not.toContain(res.statusCode);
+          if (res.statusCode < 300 && route.method !== 'GET') {
+            const row = await t.db
+              .selectFrom('auditLog')
+              .select(['action', 'result'])
+              .where('requestId', '=', res.headers['x-request-id'] as string)
+              .executeTakeFirst();
+            expect(row, `successful write ${label} left no audit row`).toMatchObject({ result: 'success' });
+          }
+        } else {
+          expect(res.statusCode, label).toBe(403);
+          expect(res.json().error.code, label).toBe('access.denied');
+          if (route.method !== 'GET') {
+            const row = await t.db
+              .selectFrom('auditLog')
+              .select('result')
+              .where('requestId', '=', res.headers['x-request-id'] as string)
+              .executeTakeFirst();
+            expect(row, `denied write ${label} left no audit row`).toMatchObject({ result: 'denied' });
+          }
+        }
+      }
+    }
+  });
+
+  it('answers 401 to anonymous callers on every non-public route', async () => {
+    for (const route of t.routes) {
+      if ('public' in route.access) continue;
+      const res = await call(
+        t.app,
+        null,
+        route.method,
+        urlFor(route),
+        route.method === 'GET' ? undefined : {},
+      );
+      checks++;
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('hides one district’s units and accounts from another district’s administrator', async () => {
+    const reqs: [string, string, unknown?][] = [
+      ['PATCH', `/api/units/${anchor.unitId}`, { name: '越权改名' }],
+      ['GET', `/api/users/${anchor.userId}`],
+      ['GET', `/api/users?unitId=${anchor.unitId}`],
+    ];
+    for (const [method, url, body] of reqs) {
+      const res = await call(t.app, otherDistrictCenterAdmin, method, url, body);
+      checks++;
+      if (url.includes('?')) expect(res.json().items).toEqual([]);
+      else expect(res.statusCode, `${method} ${url}`).toBe(404);
+    }
+    const unit = await t.db
+      .selectFrom('units')
+      .select('name')
+      .where('id', '=', anchor.unitId)
+      .executeTakeFirstOrThrow();
+    expect(unit.name).toBe('矩阵镇');
+  });
+
+  it('hides a city’s accounts from another city’s system administrator', async () => {
+    const reqs: [string, string, unknown?][] = [
+      ['GET', `/api/users/${anchor.userId}`],
+      ['PATCH', `/api/users/${anchor.userId}`, { displayName: '越权' }],
+      ['POST', `/api/users/${anchor.userId}/disable`],
+      ['POST', `/api/users/${anchor.userId}/reset-password`],
+      ['PATCH', `/api/units/${anchor.unitId}`, { name: '越权改名' }],
+      ['POST', '/api/users', { username: 'intruder', displayName: '越权', unitId: anchor.unitId, roles: [] }],
+    ];
+    for (const [method, url, body] of reqs) {
+      const res = await call(t.app, otherCitySysAdmin, method, url, body);
+      checks++;
+      expect([400, 404], `${method} ${url} → ${res.statusCode}`).toContain(res.statusCode);
+    }
+    const target = await t.db
+      .selectFrom('users')
+      .select(['status', 'displayName'])
+      .where('id', '=', anchor.userId)
+      .executeTakeFirstOrThrow();
+    expect(target).toEqual({ status: 'active', displayName: '测试用户' });
+  });
+
+  it('shows a unit head only the accounts of their own unit', async () => {
+    const res = await call(t.app, otherUnitHead, 'GET', `/api/users/${anchor.userId}`);
+    checks++;
+    expect(res.statusCode).toBe(404);
+    const list = await call(t.app, otherUnitHead, 'GET', '/api/users');
+    expect(list.json().items.every((u: { unitId: string }) => u.unitId !== anchor.unitId)).toBe(true);
+  });
+});

@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import type { Role } from '../../domain/access/roles.js';
+import type { UnitKind } from '../../domain/organization/organization.schemas.js';
+import type { Database } from '../db/database.js';
+import { sessionIdOf } from '../modules/auth/auth.service.js';
+import type { Session } from './test-app.js';
+
+// buildX(overrides) factories: each creates the parents it is not given, straight in the database.
+let seq = 0;
+const next = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+// A real argon2id hash is not needed for users who get their sessions from sessionFor().
+const UNUSABLE_HASH = '$argon2id$v=19$m=19456,t=2,p=1$unusable$unusable';
+
+export async function buildCity(db: Database, o: { name?: string } = {}) {
+  return db
+    .insertInto('regions')
+    .values({ kind: 'city', parentId: null, name: o.name ?? `测试市${next()}`, code: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildDistrict(db: Database, o: { cityId?: string; name?: string } = {}) {
+  const cityId = o.cityId ?? (await buildCity(db)).id;
+  return db
+    .insertInto('regions')
+    .values({ kind: 'district', parentId: cityId, name: o.name ?? `测试区${next()}`, code: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildUnit(
+  db: Database,
+  o: { districtId?: string; name?: string; kind?: UnitKind; active?: boolean } = {},
+) {
+  const districtId = o.districtId ?? (await buildDistrict(db)).id;
+  const at = new Date();
+  return db
+    .insertInto('units')
+    .values({
+      districtId,
+      name: o.name ?? `测试单位${next()}`,
+      kind: o.kind ?? 'town',
+      code: null,
+      sortOrder: 0,
+      active: o.active ?? true,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildUser(
+  db: Database,
+  o: {
+    unitId?: string;
+    username?: string;
+    roles?: Role[];
+    mustChangePassword?: boolean;
+    passwordHash?: string;
+  } = {},
+) {
+  const unit = o.unitId
+    ? await db.selectFrom('units').selectAll().where('id', '=', o.unitId).executeTakeFirstOrThrow()
+    : await buildUnit(db);
+  const at = new Date();
+  const user = await db
+    .insertInto('users')
+    .values({
+      districtId: unit.districtId,
+      unitId: unit.id,
+      username: o.username ?? `u${next()}`,
+      displayName: '测试用户',
+      passwordHash: o.passwordHash ?? UNUSABLE_HASH,
+      mustChangePassword: o.mustChangePassword ?? false,
+      passwordChangedAt: at,
+      status: 'active',
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const roles = o.roles ?? ['unit_reporter'];
+  if (roles.length) {
+    await db
+      .insertInto('userRoles')
+      .values(roles.map((role) => ({ userId: user.id, districtId: unit.districtId, role })))
+      .execute();
+  }
+  return user;
+}
+
+/** A signed-in session without going through argon2: for tests that need many users. */
+export async function sessionFor(db: Database, userId: string, at: Date): Promise<Session> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrf = crypto.randomBytes(24).toString('base64url');
+  const user = await db
+    .selectFrom('users')
+    .select('districtId')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: sessionIdOf(token),
+      userId,
+      districtId: user.districtId,
+      csrfToken: csrf,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(at.getTime() + 12 * 3600_000),
+      ip: '127.0.0.1',
+      userAgent: 'test',
+    })
+    .execute();
+  return { cookie: `zs_session=${token}`, csrf };
+}
