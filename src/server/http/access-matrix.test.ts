@@ -71,7 +71,6 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  // biome-ignore lint/suspicious/noConsole: the size of the matrix goes into the issue note.
   console.log(
     `access matrix: ${t.routes.length} routes × ${ROLES.length} roles + anonymous = ${checks} checks`,
   );
