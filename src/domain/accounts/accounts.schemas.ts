@@ -66,6 +66,8 @@ export const meSchema = z.object({
     district: z.object({ id: z.string().uuid(), name: z.string() }),
     city: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
     permissions: z.array(z.string()),
+    // The password rules in force, so forms check what the server will check.
+    passwordPolicy: z.object({ minLength: z.number().int(), minClasses: z.number().int() }),
   }),
   csrfToken: z.string(),
 });

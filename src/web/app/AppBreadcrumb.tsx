@@ -10,13 +10,13 @@ function hasCrumb(handle: unknown): handle is RouteHandle {
 
 export function AppBreadcrumb() {
   const t = useT(appMessages);
-  const matches = useMatches().filter((m) => hasCrumb(m.handle));
+  const matches = useMatches().flatMap((m) => (hasCrumb(m.handle) ? [{ ...m, crumb: m.handle.crumb }] : []));
   const crumbs = matches.map((m, i) => {
-    const title = t.nav[(m.handle as RouteHandle).crumb];
+    const title = t.nav[m.crumb];
     const last = i === matches.length - 1;
     return { key: m.id, title: last ? title : <Link to={m.pathname}>{title}</Link> };
   });
-  if (crumbs.length > 0 && (matches[0]?.handle as RouteHandle).crumb !== 'home') {
+  if (crumbs.length > 0 && matches[0]?.crumb !== 'home') {
     crumbs.unshift({ key: 'home', title: <Link to="/">{t.nav.home}</Link> });
   }
   return <Breadcrumb items={crumbs} style={{ marginBottom: 16 }} />;

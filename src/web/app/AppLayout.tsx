@@ -24,7 +24,11 @@ function Brand({ compact }: { compact?: boolean }) {
   const t = useT(appMessages);
   const { token } = theme.useToken();
   return (
-    <Flex align="center" gap={8} style={{ height: 64, paddingInline: compact ? 0 : 24, justifyContent: 'center' }}>
+    <Flex
+      align="center"
+      gap={8}
+      style={{ height: 64, paddingInline: compact ? 0 : 24, justifyContent: 'center' }}
+    >
       <img src="/favicon.svg" alt="" width={24} height={24} />
       {compact ? null : (
         <Typography.Text strong style={{ fontSize: 16, color: token.colorText, whiteSpace: 'nowrap' }}>
@@ -40,7 +44,8 @@ function HeaderUser({ isMobile }: { isMobile: boolean }) {
   const t = useT(appMessages);
   const navigate = useNavigate();
   const logout = useLogout();
-  const signOut = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+  const signOut = () =>
+    logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
   return (
     <Flex align="center" gap={isMobile ? 4 : 12} style={{ minWidth: 0 }}>
       <Typography.Text ellipsis style={{ maxWidth: isMobile ? 96 : 320 }} data-testid="header-user">
@@ -89,7 +94,13 @@ export function AppLayout() {
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}
-          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          style={{
+            borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+            position: 'sticky',
+            top: 0,
+            height: '100vh',
+            overflowY: 'auto',
+          }}
         >
           <Brand compact={collapsed} />
           <NavMenu />
@@ -108,7 +119,12 @@ export function AppLayout() {
         >
           {isMobile ? (
             <>
-              <Button type="text" icon={<MenuOutlined />} aria-label={t.openMenu} onClick={() => setDrawerOpen(true)} />
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t.openMenu}
+                onClick={() => setDrawerOpen(true)}
+              />
               <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }}>
                 {t.productName}
               </Typography.Text>

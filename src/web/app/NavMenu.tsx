@@ -62,7 +62,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   for (const entry of NAV) {
     if ('children' in entry) {
       const children = entry.children.filter(visible).map(leafItem);
-      if (children.length > 0) items.push({ key: entry.key, icon: entry.icon, label: t.nav[entry.key], children });
+      if (children.length > 0)
+        items.push({ key: entry.key, icon: entry.icon, label: t.nav[entry.key], children });
     } else if (visible(entry)) {
       items.push(leafItem(entry));
     }

@@ -60,7 +60,10 @@ export function setCsrfToken(token: string | null): void {
 const NO_SESSION_PATHS = new Set(['/api/auth/login', '/api/setup']);
 
 async function refreshCsrfToken(): Promise<void> {
-  const res = await fetch('/api/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const res = await fetch('/api/auth/me', {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  });
   if (!res.ok) return;
   const me = (await res.json()) as { csrfToken?: string };
   csrfToken = me.csrfToken ?? null;

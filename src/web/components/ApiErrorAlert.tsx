@@ -6,5 +6,7 @@ import { useLang } from '../app/i18n.js';
 export function ApiErrorAlert({ error }: { error: unknown }) {
   const lang = useLang();
   if (!error) return null;
-  return <Alert type="error" showIcon role="alert" title={errorText(error, lang)} style={{ marginBottom: 16 }} />;
+  return (
+    <Alert type="error" showIcon role="alert" title={errorText(error, lang)} style={{ marginBottom: 16 }} />
+  );
 }

@@ -5,7 +5,12 @@ import { useT } from '../app/i18n.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 /** The frame of the pages outside the app shell: setup, login, forced password change. */
-export function CenteredPage(props: { title: ReactNode; subtitle?: ReactNode; width?: number; children: ReactNode }) {
+export function CenteredPage(props: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  width?: number;
+  children: ReactNode;
+}) {
   const { token } = theme.useToken();
   const t = useT(appMessages);
   return (

@@ -10,7 +10,13 @@ export interface OneTimePassword {
 }
 
 /** Shows a freshly issued password exactly once; only the explicit button closes it. */
-export function OneTimePasswordModal({ value, onClose }: { value: OneTimePassword | null; onClose: () => void }) {
+export function OneTimePasswordModal({
+  value,
+  onClose,
+}: {
+  value: OneTimePassword | null;
+  onClose: () => void;
+}) {
   const t = useT(componentsMessages);
   const { message } = App.useApp();
 

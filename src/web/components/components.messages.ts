@@ -11,7 +11,8 @@ export const componentsMessages = defineMessages({
     loadFailed: '加载失败',
     otpTitle: '一次性初始密码',
     otpWarningTitle: '该密码只显示这一次',
-    otpWarningText: '关闭此窗口后将无法再次查看。请立即复制，并通过安全渠道交给用户；用户首次登录后须修改密码。',
+    otpWarningText:
+      '关闭此窗口后将无法再次查看。请立即复制，并通过安全渠道交给用户；用户首次登录后须修改密码。',
     otpUsername: '用户名',
     otpPassword: '初始密码',
     copy: '复制',

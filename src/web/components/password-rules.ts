@@ -51,13 +51,18 @@ export function passwordChecklist(
 }
 
 /** An antd Form rule running the same checks as the server (minus the common-password list). */
-export function passwordRule(policy: PasswordPolicyNumbers, getUsername: () => string | undefined, lang: Lang) {
+export function passwordRule(
+  policy: PasswordPolicyNumbers,
+  getUsername: () => string | undefined,
+  lang: Lang,
+) {
   return {
     validator: async (_: unknown, value: unknown) => {
       const password = typeof value === 'string' ? value : '';
       if (!password) return;
       const problems = checkPassword(password, policy, { username: getUsername() });
-      if (problems.length > 0) throw new Error(problems.map((p) => describePasswordProblem(p)[lang]).join(' '));
+      if (problems.length > 0)
+        throw new Error(problems.map((p) => describePasswordProblem(p)[lang]).join(' '));
     },
   };
 }

@@ -20,6 +20,7 @@ export function presentMe(auth: AuthContext) {
       district: { id: u.districtId, name: u.districtName },
       city: u.cityId && u.cityName ? { id: u.cityId, name: u.cityName } : null,
       permissions: [...permissionsOf(u.roles)].sort(),
+      passwordPolicy: u.passwordPolicy,
     },
     csrfToken: auth.csrfToken,
   };

@@ -23,6 +23,7 @@ export interface SessionUser {
   roles: Role[];
   mustChangePassword: boolean;
   passwordExpired: boolean;
+  passwordPolicy: { minLength: number; minClasses: number };
 }
 
 export interface AuthContext {
@@ -92,6 +93,7 @@ export function createAuthService({ db, audit, policies, now }: Deps) {
       roles: row.roles as Role[],
       mustChangePassword: row.mustChangePassword,
       passwordExpired: maxAgeMs > 0 && at.getTime() - row.passwordChangedAt.getTime() > maxAgeMs,
+      passwordPolicy: { minLength: policy.passwordMinLength, minClasses: policy.passwordMinClasses },
     };
   }
 

@@ -26,12 +26,15 @@ export function ChangePasswordPage() {
   const [form] = Form.useForm<Values>();
   const change = useChangePassword();
   const logout = useLogout();
-  // Only the security roles may read the live policy; everyone else is checked against the defaults here and
-  // against the real policy by the server, whose field errors land on the form.
-  const livePolicy = useSecurityPolicy(can('security_policy.read'));
-  const policy = livePolicy.data ?? DEFAULT_SECURITY_POLICY;
-  const newPassword = Form.useWatch('newPassword', form) ?? '';
   const forced = user.mustChangePassword || user.passwordExpired;
+  // The rules in force come with the signed-in user; the security roles also see the full live policy.
+  const livePolicy = useSecurityPolicy(can('security_policy.read') && !forced);
+  const policy = livePolicy.data ?? {
+    ...DEFAULT_SECURITY_POLICY,
+    passwordMinLength: user.passwordPolicy.minLength,
+    passwordMinClasses: user.passwordPolicy.minClasses,
+  };
+  const newPassword = Form.useWatch('newPassword', form) ?? '';
 
   const submit = ({ currentPassword, newPassword }: Values) =>
     change.mutate(
@@ -56,7 +59,11 @@ export function ChangePasswordPage() {
         />
       ) : null}
       <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={submit}>
-        <Form.Item name="currentPassword" label={t.currentPassword} rules={[{ required: true, message: t.currentRequired }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t.currentPassword}
+          rules={[{ required: true, message: t.currentRequired }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -100,7 +107,9 @@ export function ChangePasswordPage() {
             <Button
               block
               loading={logout.isPending}
-              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+              onClick={() =>
+                logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })
+              }
             >
               {t.logout}
             </Button>

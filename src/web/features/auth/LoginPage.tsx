@@ -12,7 +12,9 @@ import { authMessages } from './auth.messages.js';
 /** Where to go after signing in: back to the page that sent us here, never off-site. */
 function targetAfterLogin(state: unknown): string {
   const from = (state as FromState | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login' ? from : '/';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login'
+    ? from
+    : '/';
 }
 
 export function LoginPage() {
@@ -29,10 +31,18 @@ export function LoginPage() {
   return (
     <CenteredPage title={t.loginTitle} subtitle={t.loginSubtitle}>
       <Form<LoginInput> layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="username" label={t.username} rules={[{ required: true, whitespace: true, message: t.usernameRequired }]}>
+        <Form.Item
+          name="username"
+          label={t.username}
+          rules={[{ required: true, whitespace: true, message: t.usernameRequired }]}
+        >
           <Input autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item name="password" label={t.password} rules={[{ required: true, message: t.passwordRequired }]}>
+        <Form.Item
+          name="password"
+          label={t.password}
+          rules={[{ required: true, message: t.passwordRequired }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <ApiErrorAlert error={login.error} />

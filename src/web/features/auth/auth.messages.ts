@@ -33,7 +33,8 @@ export const authMessages = defineMessages({
     passwordRequired: 'Enter your password',
     login: 'Sign in',
     changeTitle: 'Change password',
-    forcedFirstLogin: 'This is your first sign-in (or an administrator reset your password): set a new password to continue.',
+    forcedFirstLogin:
+      'This is your first sign-in (or an administrator reset your password): set a new password to continue.',
     forcedExpired: 'Your password has expired: set a new one to continue.',
     currentPassword: 'Current password',
     newPassword: 'New password',

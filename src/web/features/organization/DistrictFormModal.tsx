@@ -49,7 +49,11 @@ export function DistrictFormModal(props: {
         initialValues={{ cityId: props.defaultCityId ?? props.cities[0]?.id }}
         onFinish={submit}
       >
-        <Form.Item name="cityId" label={t.districtCity} rules={[{ required: true, message: t.required(t.districtCity) }]}>
+        <Form.Item
+          name="cityId"
+          label={t.districtCity}
+          rules={[{ required: true, message: t.required(t.districtCity) }]}
+        >
           <Select options={props.cities.map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
         <Form.Item

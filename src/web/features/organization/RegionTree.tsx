@@ -8,7 +8,9 @@ function byOrder(a: Region, b: Region): number {
 function toTree(regions: Region[], parentId: string | null): TreeDataNode[] {
   const ids = new Set(regions.map((r) => r.id));
   return regions
-    .filter((r) => (parentId === null ? r.parentId === null || !ids.has(r.parentId) : r.parentId === parentId))
+    .filter((r) =>
+      parentId === null ? r.parentId === null || !ids.has(r.parentId) : r.parentId === parentId,
+    )
     .sort(byOrder)
     .map((r) => ({
       key: r.id,
@@ -20,12 +22,19 @@ function toTree(regions: Region[], parentId: string | null): TreeDataNode[] {
 }
 
 /** City → districts; choosing a district shows its units. */
-export function RegionTree(props: { regions: Region[]; districtId: string | undefined; onSelect: (id: string) => void }) {
+export function RegionTree(props: {
+  regions: Region[];
+  districtId: string | undefined;
+  onSelect: (id: string) => void;
+}) {
   const treeData = toTree(props.regions, null);
+  // Cities are always open: there are few districts, and a closed city hides the selected one.
+  const cityKeys = props.regions.filter((r) => r.kind === 'city').map((r) => r.id);
   return (
     <Tree
       treeData={treeData}
-      defaultExpandAll
+      expandedKeys={cityKeys}
+      switcherIcon={<span />}
       blockNode
       selectedKeys={props.districtId ? [props.districtId] : []}
       onSelect={(keys) => {

@@ -1,5 +1,10 @@
 import { Form, type FormInstance, Input, InputNumber, Select } from 'antd';
-import { type Region, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../domain/organization/organization.schemas.js';
+import {
+  type Region,
+  UNIT_KIND_LABELS,
+  UNIT_KINDS,
+  type UnitKind,
+} from '../../../domain/organization/organization.schemas.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { organizationMessages } from './organization.messages.js';
 
@@ -32,7 +37,11 @@ export function UnitForm(props: {
       onFinish={props.onFinish}
       name="unit"
     >
-      <Form.Item name="districtId" label={t.unitDistrict} rules={[{ required: true, message: t.required(t.unitDistrict) }]}>
+      <Form.Item
+        name="districtId"
+        label={t.unitDistrict}
+        rules={[{ required: true, message: t.required(t.unitDistrict) }]}
+      >
         <Select
           disabled={props.mode === 'edit'}
           options={props.districts.map((d) => ({ value: d.id, label: d.name }))}
@@ -56,7 +65,12 @@ export function UnitForm(props: {
       >
         <Input inputMode="numeric" autoComplete="off" maxLength={9} />
       </Form.Item>
-      <Form.Item name="sortOrder" label={t.sortOrder} extra={t.sortOrderHelp} rules={[{ required: true, message: t.required(t.sortOrder) }]}>
+      <Form.Item
+        name="sortOrder"
+        label={t.sortOrder}
+        extra={t.sortOrderHelp}
+        rules={[{ required: true, message: t.required(t.sortOrder) }]}
+      >
         <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
       </Form.Item>
     </Form>

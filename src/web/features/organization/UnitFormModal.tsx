@@ -41,12 +41,21 @@ export function UnitFormModal(props: {
     };
     if (props.unit) {
       update.mutate(
-        { id: props.unit.id, patch: { name: values.name.trim(), kind: values.kind, code, sortOrder: values.sortOrder } },
+        {
+          id: props.unit.id,
+          patch: { name: values.name.trim(), kind: values.kind, code, sortOrder: values.sortOrder },
+        },
         { onSuccess, onError },
       );
     } else {
       create.mutate(
-        { districtId: values.districtId, name: values.name.trim(), kind: values.kind, code, sortOrder: values.sortOrder },
+        {
+          districtId: values.districtId,
+          name: values.name.trim(),
+          kind: values.kind,
+          code,
+          sortOrder: values.sortOrder,
+        },
         { onSuccess, onError },
       );
     }

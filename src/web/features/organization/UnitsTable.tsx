@@ -1,6 +1,11 @@
 import { App, Button, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit, type UnitKind } from '../../../domain/organization/organization.schemas.js';
+import {
+  UNIT_KIND_LABELS,
+  UNIT_KINDS,
+  type Unit,
+  type UnitKind,
+} from '../../../domain/organization/organization.schemas.js';
 import { errorText } from '../../app/api.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { useUpdateUnit } from './organization.api.js';
@@ -26,7 +31,12 @@ function groupRows(units: Unit[]): Row[] {
 }
 
 /** A district's units grouped by kind (乡镇/街道, 区直单位, …), each group a collapsible row. */
-export function UnitsTable(props: { units: Unit[]; loading: boolean; canManage: boolean; onEdit: (u: Unit) => void }) {
+export function UnitsTable(props: {
+  units: Unit[];
+  loading: boolean;
+  canManage: boolean;
+  onEdit: (u: Unit) => void;
+}) {
   const t = useT(organizationMessages);
   const lang = useLang();
   const { message } = App.useApp();
@@ -49,7 +59,9 @@ export function UnitsTable(props: { units: Unit[]; loading: boolean; canManage: 
       key: 'name',
       render: (_, row) =>
         'group' in row ? (
-          <Typography.Text strong>{t.groupCount(UNIT_KIND_LABELS[row.group][lang], row.count)}</Typography.Text>
+          <Typography.Text strong>
+            {t.groupCount(UNIT_KIND_LABELS[row.group][lang], row.count)}
+          </Typography.Text>
         ) : (
           <Typography.Text type={row.unit.active ? undefined : 'secondary'}>{row.unit.name}</Typography.Text>
         ),

@@ -1,5 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { CreateUnitInput, Region, Unit, UpdateUnitInput } from '../../../domain/organization/organization.schemas.js';
+import type {
+  CreateUnitInput,
+  Region,
+  Unit,
+  UpdateUnitInput,
+} from '../../../domain/organization/organization.schemas.js';
 import { api } from '../../app/api.js';
 import { queryClient } from '../../app/query-client.js';
 
@@ -59,7 +64,8 @@ export function useCreateUnit() {
 
 export function useUpdateUnit() {
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: UpdateUnitInput }) => api.patch<Unit>(`/api/units/${id}`, patch),
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateUnitInput }) =>
+      api.patch<Unit>(`/api/units/${id}`, patch),
     onSuccess: invalidateOrganization,
   });
 }

@@ -53,7 +53,13 @@ export function SecurityPolicyPage() {
   return (
     <Card title={t.title} loading={policy.isPending}>
       {canManage ? null : <Alert type="info" showIcon title={t.readOnly} style={{ marginBottom: 16 }} />}
-      <Form<SecurityPolicy> form={form} layout="vertical" disabled={!canManage} onFinish={submit} style={{ maxWidth: 880 }}>
+      <Form<SecurityPolicy>
+        form={form}
+        layout="vertical"
+        disabled={!canManage}
+        onFinish={submit}
+        style={{ maxWidth: 880 }}
+      >
         {SECTIONS.map((section) => (
           <div key={section.key}>
             <Divider titlePlacement="start">{t.sections[section.key]}</Divider>
@@ -66,13 +72,21 @@ export function SecurityPolicyPage() {
                     <Form.Item
                       name={key}
                       label={field.label}
-                      extra={[field.help, t.range(min, max)].filter(Boolean).join(lang === 'zh' ? '；' : '; ')}
+                      extra={[field.help, t.range(min, max)]
+                        .filter(Boolean)
+                        .join(lang === 'zh' ? '；' : '; ')}
                       rules={[
                         { required: true, message: t.required },
                         { type: 'integer', min, max, message: t.range(min, max) },
                       ]}
                     >
-                      <InputNumber min={min} max={max} precision={0} suffix={field.unit} style={{ width: '100%' }} />
+                      <InputNumber
+                        min={min}
+                        max={max}
+                        precision={0}
+                        suffix={field.unit}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
                   </Col>
                 );

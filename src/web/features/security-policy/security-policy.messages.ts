@@ -1,5 +1,5 @@
-import { defineMessages } from '../../app/i18n.js';
 import type { SecurityPolicy } from '../../../domain/accounts/password-policy.js';
+import { defineMessages } from '../../app/i18n.js';
 
 type Field = { label: string; unit: string; help?: string };
 
@@ -43,7 +43,12 @@ export const securityPolicyMessages = defineMessages<{
   en: {
     title: 'Security policy',
     readOnly: 'You may only read this; the security administrator changes it.',
-    sections: { password: 'Passwords', lockout: 'Lockout after failed sign-ins', throttle: 'Sign-in limits per IP', session: 'Sessions' },
+    sections: {
+      password: 'Passwords',
+      lockout: 'Lockout after failed sign-ins',
+      throttle: 'Sign-in limits per IP',
+      session: 'Sessions',
+    },
     fields: {
       passwordMinLength: { label: 'Minimum password length', unit: 'chars' },
       passwordMinClasses: {

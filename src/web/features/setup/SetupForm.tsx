@@ -1,5 +1,5 @@
 import { Button, Checkbox, Divider, Form, Input } from 'antd';
-import { USERNAME_PATTERN, type SetupInput } from '../../../domain/accounts/accounts.schemas.js';
+import { type SetupInput, USERNAME_PATTERN } from '../../../domain/accounts/accounts.schemas.js';
 import { DEFAULT_SECURITY_POLICY } from '../../../domain/accounts/password-policy.js';
 import { applyFieldErrors } from '../../app/form-errors.js';
 import { useLang, useT } from '../../app/i18n.js';
@@ -35,13 +35,25 @@ export function SetupForm({ onDone }: { onDone: (result: SetupResult) => void })
       initialValues={{ centerName: t.centerNameDefault, loadDemo: false }}
       onFinish={submit}
     >
-      <Form.Item name="cityName" label={t.cityName} rules={[{ required: true, whitespace: true, message: t.required(t.cityName) }, { max: 40 }]}>
+      <Form.Item
+        name="cityName"
+        label={t.cityName}
+        rules={[{ required: true, whitespace: true, message: t.required(t.cityName) }, { max: 40 }]}
+      >
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="districtName" label={t.districtName} rules={[{ required: true, whitespace: true, message: t.required(t.districtName) }, { max: 40 }]}>
+      <Form.Item
+        name="districtName"
+        label={t.districtName}
+        rules={[{ required: true, whitespace: true, message: t.required(t.districtName) }, { max: 40 }]}
+      >
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="centerName" label={t.centerName} rules={[{ required: true, whitespace: true, message: t.required(t.centerName) }, { max: 60 }]}>
+      <Form.Item
+        name="centerName"
+        label={t.centerName}
+        rules={[{ required: true, whitespace: true, message: t.required(t.centerName) }, { max: 60 }]}
+      >
         <Input autoComplete="off" />
       </Form.Item>
       <Divider titlePlacement="start">{t.adminSection}</Divider>
@@ -83,7 +95,8 @@ export function SetupForm({ onDone }: { onDone: (result: SetupResult) => void })
           { required: true, message: t.required(t.confirmPassword) },
           ({ getFieldValue }) => ({
             validator: async (_, value) => {
-              if (value && value !== getFieldValue(['admin', 'password'])) throw new Error(c.passwordMismatch);
+              if (value && value !== getFieldValue(['admin', 'password']))
+                throw new Error(c.passwordMismatch);
             },
           }),
         ]}

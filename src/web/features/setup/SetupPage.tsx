@@ -3,9 +3,9 @@ import { Navigate } from 'react-router';
 import { useT } from '../../app/i18n.js';
 import { CenteredPage } from '../../components/CenteredPage.js';
 import { SetupForm } from './SetupForm.js';
+import { SetupSuccess } from './SetupSuccess.js';
 import { type SetupResult, useSetupStatus } from './setup.api.js';
 import { setupMessages } from './setup.messages.js';
-import { SetupSuccess } from './SetupSuccess.js';
 
 export function SetupPage() {
   const t = useT(setupMessages);

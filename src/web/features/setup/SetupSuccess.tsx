@@ -33,7 +33,12 @@ export function SetupSuccess({ result }: { result: SetupResult }) {
       </Descriptions>
       <Alert type="warning" showIcon title={t.initialPasswordNote} />
       {result.demo ? (
-        <Alert type="info" showIcon title={t.demoLoaded(result.demo.units, result.demo.users)} style={{ marginTop: 12 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t.demoLoaded(result.demo.units, result.demo.users)}
+          style={{ marginTop: 12 }}
+        />
       ) : null}
     </Result>
   );

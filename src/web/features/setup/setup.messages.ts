@@ -23,13 +23,15 @@ export const setupMessages = defineMessages({
     doneSubtitle: '系统管理员已创建。按三员分立要求，系统同时创建了安全管理员和审计管理员账户：',
     securityAdmin: '安全管理员用户名',
     auditor: '审计管理员用户名',
-    initialPasswordNote: '这两个账户的初始密码与系统管理员密码相同，首次登录时必须修改。请尽快将账户交给相应人员。',
+    initialPasswordNote:
+      '这两个账户的初始密码与系统管理员密码相同，首次登录时必须修改。请尽快将账户交给相应人员。',
     demoLoaded: (units: number, users: number) => `已加载演示数据：${units} 个单位，${users} 个用户。`,
     goLogin: '前往登录',
   },
   en: {
     title: 'Initial setup',
-    subtitle: 'First use: name the city, the district and its promotion center, and create the system administrator.',
+    subtitle:
+      'First use: name the city, the district and its promotion center, and create the system administrator.',
     cityName: 'City',
     districtName: 'District / county',
     centerName: 'Promotion center name',

@@ -6,7 +6,7 @@ export interface UnitOption {
   disabled?: boolean;
 }
 
-export type UnitOptions = UnitOption[] | { label: string; options: UnitOption[] }[];
+export type UnitOptions = (UnitOption | { label: string; options: UnitOption[] })[];
 
 /**
  * Units for a Select: grouped by district when there are several; inactive units are labelled, and
@@ -17,7 +17,9 @@ export function unitOptions(
   regions: Region[],
   opts: { inactiveSuffix: string; disableInactive: boolean; keepId?: string },
 ): UnitOptions {
-  const sorted = [...units].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN'));
+  const sorted = [...units].sort(
+    (a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN'),
+  );
   const toOption = (u: Unit): UnitOption => ({
     value: u.id,
     label: u.active ? u.name : `${u.name}${opts.inactiveSuffix}`,

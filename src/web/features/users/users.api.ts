@@ -1,6 +1,10 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type { Role } from '../../../domain/access/roles.js';
-import type { CreateUserInput, UpdateUserInput, UserView } from '../../../domain/accounts/accounts.schemas.js';
+import type { Role, SecurityRole } from '../../../domain/access/roles.js';
+import type {
+  CreateUserInput,
+  UpdateUserInput,
+  UserView,
+} from '../../../domain/accounts/accounts.schemas.js';
 import { api } from '../../app/api.js';
 import { queryClient } from '../../app/query-client.js';
 
@@ -57,6 +61,15 @@ export function useUserAction() {
 export function useResetPassword() {
   return useMutation({
     mutationFn: (id: string) => api.post<{ oneTimePassword: string }>(`/api/users/${id}/reset-password`),
+    onSuccess: invalidateUsers,
+  });
+}
+
+/** Grants (or with null removes) a 三员 role; only the security administrator may. */
+export function useSetSecurityRole() {
+  return useMutation({
+    mutationFn: ({ id, role }: { id: string; role: SecurityRole | null }) =>
+      api.put<UserView>(`/api/users/${id}/security-role`, { role }),
     onSuccess: invalidateUsers,
   });
 }
