@@ -18,7 +18,7 @@ export function createDatabase(conn: PgConnection, poolSize = 10): Database {
   const pool = new pg.Pool({ ...conn, max: poolSize, application_name: 'zhaoshang' });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool
   // replaces it on next use.
-  pool.on('error', () => {});
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
 }
 

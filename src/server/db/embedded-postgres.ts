@@ -53,7 +53,7 @@ async function resolveBinaries(): Promise<Binaries> {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -88,7 +88,7 @@ function acquireLock(dataDir: string): () => void {
   throw new Error(`Could not lock ${lockPath}`);
 }
 
-function postgresIds(): { uid: number; gid: number } | null {
+export function postgresIds(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
   const read = () => ({
     uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
