@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Role } from '../../../domain/access/roles.js';
+import { lockedUntil as computeLockedUntil, lockoutHorizon } from '../../../domain/accounts/lockout.js';
 import type { SecurityPolicy } from '../../../domain/accounts/password-policy.js';
 import type { DB } from '../../db/schema.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
@@ -97,43 +98,39 @@ export function createAuthService({ db, audit, policies, now }: Deps) {
     };
   }
 
-  /**
-   * Lock state from the attempts table, for known and unknown names alike (so a lock does not reveal that an
-   * account exists): `threshold` failures within `window`, after the last success or admin unlock.
-   */
-  async function lockedUntil(usernameNorm: string, policy: SecurityPolicy, at: Date): Promise<Date | null> {
-    const horizon = new Date(
-      at.getTime() - (policy.lockoutWindowMinutes + policy.lockoutDurationMinutes) * MINUTE,
-    );
-    const unlocked = await db
-      .selectFrom('users')
-      .select('unlockedAt')
-      .where(sql`lower(username)`, '=', usernameNorm)
-      .executeTakeFirst();
-    const attempts = await db
-      .selectFrom('loginAttempts')
-      .select(['at', 'success'])
-      .where('usernameNorm', '=', usernameNorm)
-      .where('at', '>', horizon)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
-    let failures: Date[] = [];
-    let until: Date | null = null;
-    for (const a of attempts) {
-      if (unlocked?.unlockedAt && a.at <= unlocked.unlockedAt) continue;
-      if (a.success) {
-        failures = [];
-        continue;
-      }
-      failures.push(a.at);
-      const first = failures[failures.length - policy.lockoutThreshold];
-      if (first && a.at.getTime() - first.getTime() <= policy.lockoutWindowMinutes * MINUTE) {
-        until = new Date(a.at.getTime() + policy.lockoutDurationMinutes * MINUTE);
-        failures = [];
-      }
+  /** Lock states of several names at once (the users list shows them), from the attempts table. */
+  async function lockStates(
+    usernamesNorm: string[],
+    policy: SecurityPolicy,
+    at: Date,
+  ): Promise<Map<string, Date | null>> {
+    const out = new Map<string, Date | null>(usernamesNorm.map((u) => [u, null]));
+    if (usernamesNorm.length === 0) return out;
+    const [unlocks, attempts] = await Promise.all([
+      db
+        .selectFrom('users')
+        .select([sql<string>`lower(username)`.as('norm'), 'unlockedAt'])
+        .where(sql`lower(username)`, 'in', usernamesNorm)
+        .execute(),
+      db
+        .selectFrom('loginAttempts')
+        .select(['usernameNorm', 'at', 'success'])
+        .where('usernameNorm', 'in', usernamesNorm)
+        .where('at', '>', lockoutHorizon(policy, at))
+        .orderBy('at')
+        .orderBy('id')
+        .execute(),
+    ]);
+    const unlockedAt = new Map(unlocks.map((u) => [u.norm, u.unlockedAt]));
+    for (const name of usernamesNorm) {
+      const mine = attempts.filter((a) => a.usernameNorm === name);
+      out.set(name, computeLockedUntil(mine, unlockedAt.get(name) ?? null, policy, at));
     }
-    return until && until > at ? until : null;
+    return out;
+  }
+
+  async function lockedUntil(usernameNorm: string, policy: SecurityPolicy, at: Date): Promise<Date | null> {
+    return (await lockStates([usernameNorm], policy, at)).get(usernameNorm) ?? null;
   }
 
   async function ipThrottled(ip: string, policy: SecurityPolicy, at: Date): Promise<boolean> {
@@ -331,7 +328,7 @@ export function createAuthService({ db, audit, policies, now }: Deps) {
     });
   }
 
-  return { login, resolveSession, logout, changePassword, lockedUntil };
+  return { login, resolveSession, logout, changePassword, lockStates };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -32,9 +32,13 @@ export function createUsersService({ db, repo, org, auth, policies, audit, now }
     orgReach({ roles: u.roles, unitId: u.unitId, districtId: u.districtId, cityId: u.cityId });
   const districtsOf = (u: SessionUser) => org.districtIdsIn(reachOf(u));
 
-  async function view(row: Parameters<typeof presentUser>[0]): Promise<UserView> {
-    const policy = await policies.get();
-    return presentUser(row, await auth.lockedUntil(row.username.toLowerCase(), policy, now()));
+  async function views(rows: Parameters<typeof presentUser>[0][]): Promise<UserView[]> {
+    const locks = await auth.lockStates(
+      rows.map((r) => r.username.toLowerCase()),
+      await policies.get(),
+      now(),
+    );
+    return rows.map((r) => presentUser(r, locks.get(r.username.toLowerCase()) ?? null));
   }
 
   async function list(
@@ -45,14 +49,14 @@ export function createUsersService({ db, repo, org, auth, policies, audit, now }
     const unitId = reach.kind === 'unit' ? reach.unitId : f.unitId;
     if (reach.kind === 'unit' && f.unitId && f.unitId !== reach.unitId) return { items: [], total: 0 };
     const { rows, total } = await repo.list({ ...f, unitId, districtIds: await districtsOf(u) });
-    return { items: await Promise.all(rows.map(view)), total };
+    return { items: await views(rows), total };
   }
 
   async function get(u: SessionUser, id: string) {
     const reach = reachOf(u);
     const row = await repo.find(id, await districtsOf(u));
     if (!row || (reach.kind === 'unit' && row.unitId !== reach.unitId)) throw usersErrors.notFound();
-    return view(row);
+    return (await views([row]))[0]!;
   }
 
   async function activeUnitInReach(
