@@ -4,6 +4,7 @@ import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { loadAuditKey, openDatabase } from './db/bootstrap.js';
 import { loggerOptions } from './logger.js';
+import { purgeExpiredAuthRows } from './modules/auth/auth-maintenance.js';
 
 async function main() {
   const config = loadConfig();
@@ -25,11 +26,20 @@ async function main() {
     throw err;
   });
 
+  const purge = () =>
+    purgeExpiredAuthRows(opened.db, new Date()).catch((err) =>
+      log.warn({ err }, 'purge of expired sessions failed'),
+    );
+  const purgeTimer = setInterval(purge, 3600_000);
+  purgeTimer.unref();
+  void purge();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
+    clearInterval(purgeTimer);
     try {
       await app.close();
     } finally {
