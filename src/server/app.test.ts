@@ -60,6 +60,9 @@ describe('the HTTP surface', () => {
     expect(api.statusCode).toBe(404);
     expect(api.json().error).toMatchObject({ code: 'route.not_found' });
     expect(api.json().error.messageZh).toBeTruthy();
+    const post = await t.app.inject({ method: 'POST', url: '/org/units', payload: {} });
+    expect(post.statusCode).toBe(404);
+    expect(post.json().error.code).toBe('route.not_found');
   });
 
   it('answers a malformed JSON body with a readable 400', async () => {

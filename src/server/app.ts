@@ -195,7 +195,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   );
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !deps.webDist) {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    if (!isPage || !deps.webDist) {
       return reply
         .code(404)
         .send(
@@ -208,7 +209,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
         );
     }
     // The web app routes on the client: every other GET gets index.html.
-    return reply.type('text/html').sendFile('index.html');
+    return reply.sendFile('index.html');
   });
 
   if (deps.webDist) {
