@@ -195,7 +195,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   );
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
     if (!isPage || !deps.webDist) {
       return reply
         .code(404)
