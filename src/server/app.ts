@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -23,10 +24,15 @@ import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { registerEnterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
+import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { createOrganizationRepository } from './modules/organization/organization.repository.js';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.js';
 import { createOrganizationService } from './modules/organization/organization.service.js';
+import { createAttachmentsService } from './modules/projects/attachments.service.js';
+import { registerProjectsRoutes } from './modules/projects/projects.routes.js';
+import { createProjectsService } from './modules/projects/projects.service.js';
 import { createSecurityPolicyRepository } from './modules/security-policy/security-policy.repository.js';
 import { registerSecurityPolicyRoutes } from './modules/security-policy/security-policy.routes.js';
 import { registerSetupRoutes } from './modules/setup/setup.routes.js';
@@ -90,8 +96,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
     now,
   });
   const setup = createSetupService({ db, audit, policies, now });
+  const enterprises = createEnterprisesService({ db, audit, now });
+  const projects = createProjectsService({ db, audit, now });
+  const attachments = createAttachmentsService({ db, audit, projects, now });
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -190,6 +200,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerUsersRoutes(app, users);
   registerSecurityPolicyRoutes(app, { db, policies, audit, now });
   registerAuditRoutes(app, audit);
+  registerEnterprisesRoutes(app, enterprises);
+  registerProjectsRoutes(app, projects, attachments);
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

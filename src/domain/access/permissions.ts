@@ -11,17 +11,19 @@ export const PERMISSIONS = [
   'security_policy.read',
   'security_policy.manage',
   'audit.read',
+  'pipeline.read', // enterprises, projects and their attachments, within the caller's data scope
+  'pipeline.write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  center_admin: ['organization.read', 'organization.manage', 'users.read'],
-  unit_reporter: ['organization.read'],
-  unit_head: ['organization.read', 'users.read'],
-  leader: ['organization.read', 'users.read'],
-  supervisor: ['organization.read', 'users.read'],
-  department_handler: ['organization.read'],
+  center_admin: ['organization.read', 'organization.manage', 'users.read', 'pipeline.read', 'pipeline.write'],
+  unit_reporter: ['organization.read', 'pipeline.read', 'pipeline.write'],
+  unit_head: ['organization.read', 'users.read', 'pipeline.read', 'pipeline.write'],
+  leader: ['organization.read', 'users.read', 'pipeline.read'],
+  supervisor: ['organization.read', 'users.read', 'pipeline.read'],
+  department_handler: ['organization.read', 'pipeline.read'],
   city_viewer: ['organization.read'],
   sys_admin: ['organization.read', 'organization.manage', 'users.read', 'users.manage'],
   security_admin: [

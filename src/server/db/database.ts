@@ -13,7 +13,11 @@ export interface PgConnection {
   connectionString?: string;
 }
 
-// int8 (bigserial ids, counts) come back as strings so no value is ever rounded by a JS number.
+// A calendar date is a calendar date (China time, DOMAIN §4): keep PostgreSQL's YYYY-MM-DD text rather than
+// letting node-pg turn it into a JS Date at local midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+// int8 (bigserial ids, counts, money in 元) come back as strings so no value is ever rounded by a JS number.
 export function createDatabase(conn: PgConnection, poolSize = 10): Database {
   const pool = new pg.Pool({ ...conn, max: poolSize, application_name: 'zhaoshang' });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool

@@ -94,6 +94,81 @@ export interface AuditLogTable {
   hmac: string;
 }
 
+type Day = ColumnType<string, string, string>;
+
+export interface EnterprisesTable {
+  id: Generated<string>;
+  districtId: string;
+  name: string;
+  nameKey: string;
+  creditCode: string | null;
+  kinds: string[];
+  originRegionCode: string | null;
+  originCountry: string | null;
+  industryDivision: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  enterpriseId: string | null;
+  name: string;
+  industryDivision: string | null;
+  chain: string | null;
+  industrial: Generated<boolean>;
+  plannedTotalYuan: string | null;
+  fixedAssetYuan: string | null;
+  signedAmountYuan: string | null;
+  foreignFunded: Generated<boolean>;
+  contractedForeignUsdCents: string | null;
+  stage: string;
+  stageBeforeHold: string | null;
+  holdReason: string | null;
+  signingDate: Day | null;
+  agreementType: string | null;
+  landedDate: Day | null;
+  startDate: Day | null;
+  productionDate: Day | null;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ProjectStageHistoryTable {
+  id: Generated<string>;
+  districtId: string;
+  projectId: string;
+  fromStage: string | null;
+  toStage: string;
+  effectiveDate: Day;
+  note: string | null;
+  userId: string | null;
+  username: string | null;
+  at: Timestamp;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  districtId: string;
+  ownerType: 'project';
+  ownerId: string;
+  kind: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+  uploadedBy: string | null;
+  uploadedAt: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   units: UnitsTable;
@@ -103,4 +178,8 @@ export interface DB {
   loginAttempts: LoginAttemptsTable;
   securityPolicy: SecurityPolicyTable;
   auditLog: AuditLogTable;
+  enterprises: EnterprisesTable;
+  projects: ProjectsTable;
+  projectStageHistory: ProjectStageHistoryTable;
+  attachments: AttachmentsTable;
 }

@@ -4,7 +4,16 @@ import { hasPermission } from '../../domain/access/permissions.js';
 import { ROLES, type Role } from '../../domain/access/roles.js';
 import type { AuditRepository } from '../modules/audit/audit.repository.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
-import { buildCity, buildDistrict, buildUnit, buildUser, sessionFor } from '../test/fixtures.js';
+import {
+  buildAttachment,
+  buildCity,
+  buildDistrict,
+  buildEnterprise,
+  buildProject,
+  buildUnit,
+  buildUser,
+  sessionFor,
+} from '../test/fixtures.js';
 import { buildTestApp, call, type Session, setupPlatform, type TestApp } from '../test/test-app.js';
 import type { RegisteredRoute } from './access.js';
 import { registerAccessHook } from './access-hook.js';
@@ -14,7 +23,7 @@ import { registerAccessHook } from './access-hook.js';
 
 let t: TestApp;
 const sessions = new Map<Role, Session>();
-let anchor: { unitId: string; userId: string };
+let anchor: { unitId: string; userId: string; projectId: string; enterpriseId: string; attachmentId: string };
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
 let otherUnitHead: Session;
@@ -27,7 +36,12 @@ function allowed(route: RegisteredRoute, role: Role): boolean {
 }
 
 function urlFor(route: RegisteredRoute): string {
-  return route.url.replace(':unitId', anchor.unitId).replace(':userId', anchor.userId);
+  return route.url
+    .replace(':unitId', anchor.unitId)
+    .replace(':userId', anchor.userId)
+    .replace(':projectId', anchor.projectId)
+    .replace(':enterpriseId', anchor.enterpriseId)
+    .replace(':attachmentId', anchor.attachmentId);
 }
 
 beforeAll(async () => {
@@ -44,7 +58,16 @@ beforeAll(async () => {
     username: 'matrix.target',
     roles: ['unit_reporter'],
   });
-  anchor = { unitId: town.id, userId: target.id };
+  const project = await buildProject(t.db, { unitId: town.id, name: '矩阵项目' });
+  const enterprise = await buildEnterprise(t.db, { districtId: district.id });
+  const attachment = await buildAttachment(t.db, { projectId: project.id });
+  anchor = {
+    unitId: town.id,
+    userId: target.id,
+    projectId: project.id,
+    enterpriseId: enterprise.id,
+    attachmentId: attachment.id,
+  };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });
     sessions.set(role, await sessionFor(t.db, u.id, t.clock.now()));
@@ -149,6 +172,15 @@ describe('access matrix', () => {
       ['PATCH', `/api/units/${anchor.unitId}`, { name: '越权改名' }],
       ['GET', `/api/users/${anchor.userId}`],
       ['GET', `/api/users?unitId=${anchor.unitId}`],
+      ['GET', `/api/projects/${anchor.projectId}`],
+      ['PATCH', `/api/projects/${anchor.projectId}`, { version: 1, name: '越权改名' }],
+      [
+        'POST',
+        `/api/projects/${anchor.projectId}/moves`,
+        { to: 'withdrawn', effectiveDate: '2026-03-01', reason: '越权', version: 1 },
+      ],
+      ['GET', `/api/attachments/${anchor.attachmentId}`],
+      ['GET', `/api/enterprises/${anchor.enterpriseId}`],
     ];
     for (const [method, url, body] of reqs) {
       const res = await call(t.app, otherDistrictCenterAdmin, method, url, body);

@@ -115,3 +115,73 @@ export async function sessionFor(db: Database, userId: string, at: Date): Promis
     .execute();
   return { cookie: `zs_session=${token}`, csrf };
 }
+
+export async function buildEnterprise(db: Database, o: { districtId?: string; name?: string } = {}) {
+  const districtId = o.districtId ?? (await buildDistrict(db)).id;
+  const name = o.name ?? `测试企业${next()}有限公司`;
+  const at = new Date();
+  return db
+    .insertInto('enterprises')
+    .values({
+      districtId,
+      name,
+      nameKey: name,
+      creditCode: null,
+      kinds: [],
+      originRegionCode: null,
+      originCountry: null,
+      industryDivision: null,
+      contactName: null,
+      contactPhone: null,
+      createdBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildProject(db: Database, o: { unitId?: string; name?: string } = {}) {
+  const unit = o.unitId
+    ? await db.selectFrom('units').selectAll().where('id', '=', o.unitId).executeTakeFirstOrThrow()
+    : await buildUnit(db);
+  const at = new Date();
+  return db
+    .insertInto('projects')
+    .values({
+      districtId: unit.districtId,
+      unitId: unit.id,
+      name: o.name ?? `测试项目${next()}`,
+      stage: 'negotiating',
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildAttachment(db: Database, o: { projectId: string }) {
+  const project = await db
+    .selectFrom('projects')
+    .select(['districtId'])
+    .where('id', '=', o.projectId)
+    .executeTakeFirstOrThrow();
+  const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+  return db
+    .insertInto('attachments')
+    .values({
+      districtId: project.districtId,
+      ownerType: 'project',
+      ownerId: o.projectId,
+      kind: 'agreement',
+      filename: 'a.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: content.length,
+      sha256: crypto.createHash('sha256').update(content).digest('hex'),
+      content,
+      uploadedBy: null,
+      uploadedAt: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,20 @@
+// Calendar dates are China time (DOMAIN §4): a server in UTC must not call 00:30 in Beijing "yesterday".
+const chinaDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export function chinaToday(now: Date): string {
+  return chinaDay.format(now);
+}
+
+export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A real calendar date in YYYY-MM-DD (rejects 2026-02-30). */
+export function isIsoDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

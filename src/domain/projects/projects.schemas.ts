@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates.js';
+import { amountString } from '../money/money.js';
+import { AGREEMENT_TYPES, EVIDENCE_KINDS, STAGES } from './stages.js';
+
+const day = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');
+const industryDivision = z.string().regex(/^[A-T]\d{2}$/, 'Industry: a GB/T 4754 division such as C33');
+
+// Amounts travel as decimal strings of integers: 元 for CNY, cents for USD (DOMAIN §4).
+const projectFields = {
+  name: z.string().trim().min(2).max(100),
+  enterpriseId: z.string().uuid().nullable(),
+  industryDivision: industryDivision.nullable(),
+  chain: z.string().trim().max(40).nullable(),
+  industrial: z.boolean(),
+  plannedTotalYuan: amountString.nullable(),
+  fixedAssetYuan: amountString.nullable(),
+  signedAmountYuan: amountString.nullable(),
+  foreignFunded: z.boolean(),
+  contractedForeignUsdCents: amountString.nullable(),
+  signingDate: day.nullable(),
+  agreementType: z.enum(AGREEMENT_TYPES).nullable(),
+  landedDate: day.nullable(),
+  startDate: day.nullable(),
+  productionDate: day.nullable(),
+};
+
+export const createProjectInput = z.object({
+  unitId: z.string().uuid(),
+  ...projectFields,
+  enterpriseId: projectFields.enterpriseId.default(null),
+  industryDivision: projectFields.industryDivision.default(null),
+  chain: projectFields.chain.default(null),
+  industrial: projectFields.industrial.default(true),
+  plannedTotalYuan: projectFields.plannedTotalYuan.default(null),
+  fixedAssetYuan: projectFields.fixedAssetYuan.default(null),
+  signedAmountYuan: projectFields.signedAmountYuan.default(null),
+  foreignFunded: projectFields.foreignFunded.default(false),
+  contractedForeignUsdCents: projectFields.contractedForeignUsdCents.default(null),
+  signingDate: projectFields.signingDate.default(null),
+  agreementType: projectFields.agreementType.default(null),
+  landedDate: projectFields.landedDate.default(null),
+  startDate: projectFields.startDate.default(null),
+  productionDate: projectFields.productionDate.default(null),
+});
+export type CreateProjectInput = z.infer<typeof createProjectInput>;
+
+/** `version` is the one the editor loaded: a stale edit is refused rather than silently overwriting. */
+export const updateProjectInput = z
+  .object({ version: z.number().int().min(1), ...projectFields })
+  .partial()
+  .required({ version: true });
+export type UpdateProjectInput = z.infer<typeof updateProjectInput>;
+
+export const moveProjectInput = z.object({
+  to: z.enum(STAGES),
+  effectiveDate: day,
+  reason: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(500).optional(),
+  version: z.number().int().min(1),
+});
+export type MoveProjectInput = z.infer<typeof moveProjectInput>;
+
+export const projectSchema = z.object({
+  id: z.string().uuid(),
+  districtId: z.string().uuid(),
+  unitId: z.string().uuid(),
+  unitName: z.string(),
+  enterpriseName: z.string().nullable(),
+  stage: z.enum(STAGES),
+  stageBeforeHold: z.string().nullable(),
+  holdReason: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  ...projectFields,
+});
+export type ProjectView = z.infer<typeof projectSchema>;
+
+export const stageHistorySchema = z.object({
+  fromStage: z.string().nullable(),
+  toStage: z.string(),
+  effectiveDate: z.string(),
+  note: z.string().nullable(),
+  username: z.string().nullable(),
+  at: z.string(),
+});
+
+export const attachmentSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.enum([...EVIDENCE_KINDS, 'other']),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});

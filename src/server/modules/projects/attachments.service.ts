@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Kysely } from 'kysely';
+import type { DataScope } from '../../../domain/access/scope.js';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../../../domain/projects/stages.js';
+import type { DB } from '../../db/schema.js';
+import { inScope } from '../../db/scope-filter.js';
+import { AppError, httpErrors } from '../../http/errors.js';
+import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
+import type { SessionUser } from '../auth/auth.service.js';
+import type { ProjectsService } from './projects.service.js';
+
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+// The type is read from the bytes, never from the name or the browser's claim.
+const ALLOWED = new Map<string, string>([
+  ['application/pdf', 'pdf'],
+  ['image/jpeg', 'jpg'],
+  ['image/png', 'png'],
+  ['image/webp', 'webp'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+]);
+
+export const attachmentErrors = {
+  badType: () =>
+    new AppError(
+      415,
+      'attachments.type_not_allowed',
+      'Upload a PDF, JPEG, PNG, WebP, .docx or .xlsx file.',
+      '请上传 PDF、JPEG、PNG、WebP、Word（.docx）或 Excel（.xlsx）文件。',
+    ),
+  tooLarge: () =>
+    new AppError(413, 'attachments.too_large', 'A file may be at most 10 MB.', '单个文件不能超过 10 MB。'),
+  badKind: () =>
+    new AppError(
+      400,
+      'attachments.kind_invalid',
+      `Kind must be one of: ${[...EVIDENCE_KINDS, 'other'].join(', ')}.`,
+      '请选择附件类别。',
+      {
+        kind: { message: 'Choose what the file proves.', messageZh: '请选择附件类别。' },
+      },
+    ),
+  empty: () => new AppError(400, 'attachments.empty', 'The file is empty.', '文件为空。'),
+  notFound: () => httpErrors.notFound('Attachment', '附件', 'attachments.not_found'),
+};
+
+/** Path separators and control characters become _, so a name cannot climb folders or break a header. */
+function safeFilename(name: string): string {
+  return [...name]
+    .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
+    .join('')
+    .slice(0, 200);
+}
+
+export function createAttachmentsService(deps: {
+  db: Kysely<DB>;
+  audit: AuditRepository;
+  projects: ProjectsService;
+  now: () => Date;
+}) {
+  const { db, audit, projects, now } = deps;
+
+  async function upload(
+    u: SessionUser,
+    scope: DataScope,
+    actor: AuditActor,
+    projectId: string,
+    file: { filename: string; kind: string; content: Buffer },
+  ) {
+    if (![...EVIDENCE_KINDS, 'other'].includes(file.kind)) throw attachmentErrors.badKind();
+    if (file.content.length === 0) throw attachmentErrors.empty();
+    if (file.content.length > ATTACHMENT_MAX_BYTES) throw attachmentErrors.tooLarge();
+    const detected = await fileTypeFromBuffer(file.content);
+    if (!detected || !ALLOWED.has(detected.mime)) throw attachmentErrors.badType();
+    const filename =
+      file.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || `file.${ALLOWED.get(detected.mime)}`;
+    return db.transaction().execute(async (trx) => {
+      const project = await projects.find(trx, scope, projectId, true);
+      const row = await trx
+        .insertInto('attachments')
+        .values({
+          districtId: project.districtId,
+          ownerType: 'project',
+          ownerId: projectId,
+          kind: file.kind,
+          filename,
+          contentType: detected.mime,
+          sizeBytes: file.content.length,
+          sha256: crypto.createHash('sha256').update(file.content).digest('hex'),
+          content: file.content,
+          uploadedBy: u.id,
+          uploadedAt: now(),
+        })
+        .returning(['id', 'kind', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedAt'])
+        .executeTakeFirstOrThrow();
+      await audit.append(trx, actor, {
+        action: 'attachments.upload',
+        objectType: 'project',
+        objectId: projectId,
+        result: 'success',
+        changes: {
+          attachment: { before: null, after: { id: row.id, kind: row.kind, filename, sha256: row.sha256 } },
+        },
+      });
+      return { ...row, kind: row.kind as EvidenceKind | 'other', uploadedAt: row.uploadedAt.toISOString() };
+    });
+  }
+
+  /** Served only to those who may see the project it belongs to. */
+  async function download(scope: DataScope, id: string) {
+    const row = await db
+      .selectFrom('attachments as a')
+      .innerJoin('projects as p', (j) => j.onRef('p.id', '=', 'a.ownerId').on('a.ownerType', '=', 'project'))
+      .select(['a.filename', 'a.contentType', 'a.content', 'a.sha256'])
+      .where('a.id', '=', id)
+      .where(inScope(scope, { district: 'p.district_id', unit: 'p.unit_id' }))
+      .executeTakeFirst();
+    if (!row) throw attachmentErrors.notFound();
+    return row;
+  }
+
+  return { upload, download };
+}
+export type AttachmentsService = ReturnType<typeof createAttachmentsService>;

@@ -1,0 +1,173 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  attachmentSchema,
+  createProjectInput,
+  moveProjectInput,
+  projectSchema,
+  stageHistorySchema,
+  updateProjectInput,
+} from '../../../domain/projects/projects.schemas.js';
+import { STAGES } from '../../../domain/projects/stages.js';
+import { AppError } from '../../http/errors.js';
+import { actorOf, authOf, scopeOf } from '../../http/request-context.js';
+import { ATTACHMENT_MAX_BYTES, type AttachmentsService, attachmentErrors } from './attachments.service.js';
+import type { ProjectsService } from './projects.service.js';
+
+const projectIdParams = z.object({ projectId: z.string().uuid() });
+
+export function registerProjectsRoutes(
+  app: FastifyInstance,
+  projects: ProjectsService,
+  attachments: AttachmentsService,
+): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/projects',
+    {
+      config: { access: { permission: 'pipeline.read' } },
+      schema: {
+        tags: ['projects'],
+        summary: 'Projects in the caller’s scope',
+        querystring: z.object({
+          stage: z.enum(STAGES).optional(),
+          unitId: z.string().uuid().optional(),
+          q: z.string().trim().max(100).optional(),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: z.object({ items: z.array(projectSchema), total: z.number().int() }) },
+      },
+    },
+    async (req) => projects.list(scopeOf(req), req.query),
+  );
+
+  r.get(
+    '/api/projects/:projectId',
+    {
+      config: { access: { permission: 'pipeline.read' } },
+      schema: {
+        tags: ['projects'],
+        summary: 'A project with its stage history and attachments',
+        params: projectIdParams,
+        response: {
+          200: z.object({
+            project: projectSchema,
+            history: z.array(stageHistorySchema),
+            attachments: z.array(attachmentSchema),
+          }),
+        },
+      },
+    },
+    async (req) => projects.detail(scopeOf(req), req.params.projectId),
+  );
+
+  r.post(
+    '/api/projects',
+    {
+      config: { access: { permission: 'pipeline.write' }, action: 'projects.create' },
+      schema: {
+        tags: ['projects'],
+        summary: 'Enter a project (starts 在谈)',
+        body: createProjectInput,
+        response: { 201: projectSchema },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await projects.create(authOf(req).user, scopeOf(req), actorOf(req), req.body)),
+  );
+
+  r.patch(
+    '/api/projects/:projectId',
+    {
+      config: { access: { permission: 'pipeline.write' }, action: 'projects.update' },
+      schema: {
+        tags: ['projects'],
+        summary: 'Edit a project (with the version you loaded)',
+        params: projectIdParams,
+        body: updateProjectInput,
+        response: { 200: projectSchema },
+      },
+    },
+    async (req) => projects.update(scopeOf(req), actorOf(req), req.params.projectId, req.body),
+  );
+
+  r.post(
+    '/api/projects/:projectId/moves',
+    {
+      config: { access: { permission: 'pipeline.write' }, action: 'projects.move' },
+      schema: {
+        tags: ['projects'],
+        summary: 'Move a project to another stage; refused (422) with exactly what is missing',
+        params: projectIdParams,
+        body: moveProjectInput,
+        response: { 200: projectSchema },
+      },
+    },
+    async (req) =>
+      projects.move(authOf(req).user, scopeOf(req), actorOf(req), req.params.projectId, req.body),
+  );
+
+  r.post(
+    '/api/projects/:projectId/attachments',
+    {
+      config: { access: { permission: 'pipeline.write' }, action: 'attachments.upload' },
+      schema: {
+        tags: ['projects'],
+        summary: 'Attach evidence (multipart: field `kind`, then `file`)',
+        params: projectIdParams,
+        response: { 201: attachmentSchema },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) {
+        throw new AppError(
+          415,
+          'attachments.multipart_required',
+          'Send the file as multipart/form-data.',
+          '请以表单方式上传文件。',
+        );
+      }
+      const part = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } });
+      if (!part) throw attachmentErrors.empty();
+      const content = await part.toBuffer().catch((err: { code?: string }) => {
+        throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? attachmentErrors.tooLarge() : err;
+      });
+      const kind = (part.fields.kind as { value?: unknown } | undefined)?.value;
+      const saved = await attachments.upload(
+        authOf(req).user,
+        scopeOf(req),
+        actorOf(req),
+        req.params.projectId,
+        {
+          filename: part.filename,
+          kind: typeof kind === 'string' ? kind : '',
+          content,
+        },
+      );
+      return reply.code(201).send(saved);
+    },
+  );
+
+  r.get(
+    '/api/attachments/:attachmentId',
+    {
+      config: { access: { permission: 'pipeline.read' } },
+      schema: {
+        tags: ['projects'],
+        summary: 'Download an attachment',
+        params: z.object({ attachmentId: z.string().uuid() }),
+      },
+    },
+    async (req, reply) => {
+      const file = await attachments.download(scopeOf(req), req.params.attachmentId);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('x-content-sha256', file.sha256)
+        .send(file.content);
+    },
+  );
+}
