@@ -74,8 +74,7 @@ export function createAttachmentsService(deps: {
     if (file.content.length > ATTACHMENT_MAX_BYTES) throw attachmentErrors.tooLarge();
     const detected = await fileTypeFromBuffer(file.content);
     if (!detected || !ALLOWED.has(detected.mime)) throw attachmentErrors.badType();
-    const filename =
-      file.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || `file.${ALLOWED.get(detected.mime)}`;
+    const filename = safeFilename(file.filename) || `file.${ALLOWED.get(detected.mime)}`;
     return db.transaction().execute(async (trx) => {
       const project = await projects.find(trx, scope, projectId, true);
       const row = await trx
