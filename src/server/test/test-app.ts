@@ -64,7 +64,7 @@ export async function setupPlatform(
   return res.json() as {
     securityAdminUsername: string;
     auditorUsername: string;
-    demo: { units: number; users: number } | null;
+    demo: { units: number; users: number; enterprises: number; projects: number } | null;
   };
 }
 

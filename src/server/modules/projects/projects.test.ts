@@ -120,14 +120,24 @@ describe('projects', () => {
 
   it('hides a town’s project from another town and shows it to the center', async () => {
     expect((await call(t.app, otherReporter, 'GET', `/api/projects/${projectId}`)).statusCode).toBe(404);
-    expect((await call(t.app, otherReporter, 'GET', '/api/projects')).json().total).toBe(0);
+    const theirs = (await call(t.app, otherReporter, 'GET', '/api/projects?pageSize=200')).json();
+    expect(theirs.items.every((p: { unitName: string }) => p.unitName === '西河镇')).toBe(true);
+    expect(theirs.items.some((p: { id: string }) => p.id === projectId)).toBe(false);
     expect(
       (await call(t.app, otherReporter, 'PATCH', `/api/projects/${projectId}`, { version, name: '改名' }))
         .statusCode,
     ).toBe(404);
     expect((await call(t.app, center, 'GET', `/api/projects/${projectId}`)).statusCode).toBe(200);
     const leader = await loginAs(t.app, 'leader01');
-    expect((await call(t.app, leader, 'GET', '/api/projects')).json().total).toBe(1);
+    const all = (
+      await call(
+        t.app,
+        leader,
+        'GET',
+        `/api/projects?q=${encodeURIComponent('高强度紧固件项目')}&pageSize=200`,
+      )
+    ).json();
+    expect(all.items.some((p: { id: string }) => p.id === projectId)).toBe(true);
     expect(
       (await call(t.app, leader, 'PATCH', `/api/projects/${projectId}`, { version, name: '改名' }))
         .statusCode,

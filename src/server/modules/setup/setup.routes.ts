@@ -33,7 +33,14 @@ export function registerSetupRoutes(app: FastifyInstance, service: SetupService)
           201: z.object({
             securityAdminUsername: z.string(),
             auditorUsername: z.string(),
-            demo: z.object({ units: z.number().int(), users: z.number().int() }).nullable(),
+            demo: z
+              .object({
+                units: z.number().int(),
+                users: z.number().int(),
+                enterprises: z.number().int(),
+                projects: z.number().int(),
+              })
+              .nullable(),
           }),
         },
       },

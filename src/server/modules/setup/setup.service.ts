@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/password-hasher.js';
 import { assertPasswordAcceptable } from '../auth/password-rules.js';
 import type { SecurityPolicyRepository } from '../security-policy/security-policy.repository.js';
 import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
+import { loadDemoPipeline } from './demo-pipeline.js';
 
 const SETUP_LOCK = 7_212_027;
 
@@ -132,11 +133,12 @@ export function createSetupService(deps: {
       await addUser(center.id, securityAdminUsername, '安全管理员', ['security_admin'], true);
       await addUser(center.id, auditorUsername, '审计管理员', ['auditor'], true);
 
-      let demo: { units: number; users: number } | null = null;
+      let demo: { units: number; users: number; enterprises: number; projects: number } | null = null;
       if (input.loadDemo) {
         for (const u of DEMO_CENTER_USERS)
           await addUser(center.id, u.username, u.displayName, u.roles, false);
         let order = 1;
+        const created: { id: string; kind: string; name: string }[] = [];
         for (const unit of units) {
           const row = await trx
             .insertInto('units')
@@ -152,8 +154,16 @@ export function createSetupService(deps: {
             .returning('id')
             .executeTakeFirstOrThrow();
           for (const u of unit.users) await addUser(row.id, u.username, u.displayName, u.roles, false);
+          created.push({ id: row.id, kind: unit.kind, name: unit.name });
         }
-        demo = { units: units.length + 1, users: demoUsers.length };
+        const pipeline = await loadDemoPipeline(trx, {
+          districtId: district.id,
+          units: created,
+          userId: adminId,
+          username: input.admin.username,
+          now: at,
+        });
+        demo = { units: units.length + 1, users: demoUsers.length, ...pipeline };
       }
 
       await audit.append(
