@@ -33,6 +33,8 @@ import { createOrganizationService } from './modules/organization/organization.s
 import { createAttachmentsService } from './modules/projects/attachments.service.js';
 import { registerProjectsRoutes } from './modules/projects/projects.routes.js';
 import { createProjectsService } from './modules/projects/projects.service.js';
+import { registerSearchRoutes } from './modules/search/search.routes.js';
+import { createSearchService } from './modules/search/search.service.js';
 import { createSecurityPolicyRepository } from './modules/security-policy/security-policy.repository.js';
 import { registerSecurityPolicyRoutes } from './modules/security-policy/security-policy.routes.js';
 import { registerSetupRoutes } from './modules/setup/setup.routes.js';
@@ -202,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerAuditRoutes(app, audit);
   registerEnterprisesRoutes(app, enterprises);
   registerProjectsRoutes(app, projects, attachments);
+  registerSearchRoutes(app, createSearchService({ db }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

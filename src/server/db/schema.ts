@@ -108,6 +108,7 @@ export interface EnterprisesTable {
   industryDivision: string | null;
   contactName: string | null;
   contactPhone: string | null;
+  searchText: string;
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -136,6 +137,7 @@ export interface ProjectsTable {
   startDate: Day | null;
   productionDate: Day | null;
   version: Generated<number>;
+  searchText: string;
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;

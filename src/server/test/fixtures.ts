@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Role } from '../../domain/access/roles.js';
 import type { UnitKind } from '../../domain/organization/organization.schemas.js';
+import { searchTextOf } from '../../domain/search/search-text.js';
 import type { Database } from '../db/database.js';
 import { sessionIdOf } from '../modules/auth/auth.service.js';
 import type { Session } from './test-app.js';
@@ -133,6 +134,7 @@ export async function buildEnterprise(db: Database, o: { districtId?: string; na
       industryDivision: null,
       contactName: null,
       contactPhone: null,
+      searchText: searchTextOf(name),
       createdBy: null,
       createdAt: at,
       updatedAt: at,
@@ -146,12 +148,14 @@ export async function buildProject(db: Database, o: { unitId?: string; name?: st
     ? await db.selectFrom('units').selectAll().where('id', '=', o.unitId).executeTakeFirstOrThrow()
     : await buildUnit(db);
   const at = new Date();
+  const name = o.name ?? `测试项目${next()}`;
   return db
     .insertInto('projects')
     .values({
       districtId: unit.districtId,
       unitId: unit.id,
-      name: o.name ?? `测试项目${next()}`,
+      name,
+      searchText: searchTextOf(name),
       stage: 'negotiating',
       createdAt: at,
       updatedAt: at,

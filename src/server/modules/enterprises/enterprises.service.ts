@@ -8,8 +8,10 @@ import {
   type EnterpriseView,
   maskPhone,
 } from '../../../domain/enterprises/enterprises.schemas.js';
+import { searchTextOf } from '../../../domain/search/search-text.js';
 import type { DB, EnterprisesTable } from '../../db/schema.js';
 import { inScope } from '../../db/scope-filter.js';
+import { matchesSearch, searchRank } from '../../db/search-filter.js';
 import { AppError, httpErrors } from '../../http/errors.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
@@ -70,16 +72,11 @@ export function createEnterprisesService({
 
   async function list(u: SessionUser, q: { q?: string; page: number; pageSize: number }) {
     let query = db.selectFrom('enterprises').where('districtId', '=', u.districtId);
-    if (q.q) {
-      const term = q.q.trim();
-      const like = `%${term.replace(/[%_\\]/g, '\\$&')}%`;
-      query = query.where((eb) =>
-        eb.or([eb('name', 'ilike', like), eb('creditCode', '=', term.toUpperCase())]),
-      );
-    }
+    if (q.q) query = query.where(matchesSearch('search_text', q.q));
     const [rows, total] = await Promise.all([
       query
         .selectAll()
+        .$if(Boolean(q.q), (qb) => qb.orderBy(searchRank('search_text', q.q ?? ''), 'desc'))
         .orderBy(sql`name collate "zh-x-icu"`)
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize)
@@ -146,6 +143,7 @@ export function createEnterprisesService({
             industryDivision: input.industryDivision ?? null,
             contactName: input.contactName ?? null,
             contactPhone: input.contactPhone ?? null,
+            searchText: searchTextOf(input.name, creditCode),
             createdBy: u.id,
             createdAt: at,
             updatedAt: at,

@@ -16,8 +16,10 @@ import {
   type ProjectFacts,
   type Stage,
 } from '../../../domain/projects/stages.js';
+import { searchTextOf } from '../../../domain/search/search-text.js';
 import type { DB, ProjectsTable } from '../../db/schema.js';
 import { inScope } from '../../db/scope-filter.js';
+import { matchesSearch } from '../../db/search-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import { projectsErrors } from './projects.errors.js';
@@ -134,8 +136,14 @@ export function createProjectsService({
     if (f.stage) query = query.where('p.stage', '=', f.stage);
     if (f.unitId) query = query.where('p.unitId', '=', f.unitId);
     if (f.q) {
-      const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
-      query = query.where((eb) => eb.or([eb('p.name', 'ilike', like), eb('e.name', 'ilike', like)]));
+      const q = f.q;
+      // A project is found by its own name or its investor's (name, pinyin, initials, credit code).
+      query = query.where((eb) =>
+        eb.or([
+          matchesSearch('p.search_text', q),
+          eb.and([eb('e.id', 'is not', null), matchesSearch('e.search_text', q)]),
+        ]),
+      );
     }
     const [rows, total] = await Promise.all([
       query
@@ -215,6 +223,7 @@ export function createProjectsService({
           unitId,
           districtId: unit.districtId,
           stage: 'negotiating',
+          searchText: searchTextOf(fields.name),
           createdBy: u.id,
           createdAt: at,
           updatedAt: at,
@@ -256,7 +265,12 @@ export function createProjectsService({
       );
       await trx
         .updateTable('projects')
-        .set({ ...set, version: sql`version + 1`, updatedAt: now() })
+        .set({
+          ...set,
+          ...(patch.name ? { searchText: searchTextOf(patch.name) } : {}),
+          version: sql`version + 1`,
+          updatedAt: now(),
+        })
         .where('id', '=', id)
         .execute();
       const after = await find(trx, scope, id);
