@@ -13,6 +13,7 @@ import { STAGES } from '../../../domain/projects/stages.js';
 import { AppError } from '../../http/errors.js';
 import { actorOf, authOf, scopeOf } from '../../http/request-context.js';
 import { ATTACHMENT_MAX_BYTES, type AttachmentsService, attachmentErrors } from './attachments.service.js';
+import { projectsWorkbook } from './projects.export.js';
 import type { ProjectsService } from './projects.service.js';
 
 const projectIdParams = z.object({ projectId: z.string().uuid() });
@@ -42,6 +43,29 @@ export function registerProjectsRoutes(
       },
     },
     async (req) => projects.list(scopeOf(req), req.query),
+  );
+
+  r.get(
+    '/api/projects/export.xlsx',
+    {
+      config: { access: { permission: 'pipeline.read' } },
+      schema: {
+        tags: ['projects'],
+        summary: 'The project list as .xlsx, with the same filters and scope as the list',
+        querystring: z.object({
+          stage: z.enum(STAGES).optional(),
+          unitId: z.string().uuid().optional(),
+          q: z.string().trim().max(100).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const body = await projectsWorkbook(await projects.exportRows(scopeOf(req), req.query));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('项目库.xlsx')}`)
+        .send(body);
+    },
   );
 
   r.get(

@@ -26,6 +26,12 @@ import { projectsErrors } from './projects.errors.js';
 
 type Row = Selectable<ProjectsTable> & { unitName: string; enterpriseName: string | null };
 type Q = Kysely<DB> | Transaction<DB>;
+export interface ProjectFilter {
+  stage?: Stage;
+  unitId?: string;
+  q?: string;
+}
+const EXPORT_LIMIT = 100_000;
 
 const EDITABLE = [
   'name',
@@ -128,10 +134,8 @@ export function createProjectsService({
     return row as Row;
   }
 
-  async function list(
-    scope: DataScope,
-    f: { stage?: Stage; unitId?: string; q?: string; page: number; pageSize: number },
-  ) {
+  /** The list's filters, shared by the paged list and the export so both show the same rows. */
+  function filtered(scope: DataScope, f: ProjectFilter) {
     let query = base(db, scope);
     if (f.stage) query = query.where('p.stage', '=', f.stage);
     if (f.unitId) query = query.where('p.unitId', '=', f.unitId);
@@ -145,6 +149,11 @@ export function createProjectsService({
         ]),
       );
     }
+    return query;
+  }
+
+  async function list(scope: DataScope, f: ProjectFilter & { page: number; pageSize: number }) {
+    const query = filtered(scope, f);
     const [rows, total] = await Promise.all([
       query
         .orderBy('p.updatedAt', 'desc')
@@ -344,6 +353,15 @@ export function createProjectsService({
     });
   }
 
-  return { list, detail, create, update, move, find };
+  async function exportRows(scope: DataScope, f: ProjectFilter) {
+    const rows = await filtered(scope, f)
+      .orderBy('un.sortOrder')
+      .orderBy('p.name')
+      .limit(EXPORT_LIMIT)
+      .execute();
+    return (rows as Row[]).map(present);
+  }
+
+  return { list, exportRows, detail, create, update, move, find };
 }
 export type ProjectsService = ReturnType<typeof createProjectsService>;

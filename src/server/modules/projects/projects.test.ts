@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
@@ -259,5 +260,54 @@ describe('projects', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().plannedTotalYuan).toBe('9007199254740993');
+  });
+});
+
+describe('project export', () => {
+  async function readSheet(body: Buffer) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('项目库')!;
+    const rows: unknown[][] = [];
+    ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    return { ws, rows };
+  }
+
+  it('exports exactly the caller’s filtered rows as .xlsx, amounts in 万元', async () => {
+    const res = await call(
+      t.app,
+      reporter,
+      'GET',
+      `/api/projects/export.xlsx?q=${encodeURIComponent('高强度紧固件')}`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const { rows } = await readSheet(res.rawPayload);
+    expect(rows[0]).toContain('计划总投资（万元）');
+    const data = rows.slice(1);
+    expect(data.length).toBeGreaterThan(0);
+    expect(data.every((r) => r[1] === '东阳镇')).toBe(true);
+    const mine = data.find((r) => r[0] === '年产5万吨高强度紧固件项目')!;
+    expect(mine[7]).toBe(120000);
+    expect(mine[8]).toBe(100000);
+  });
+
+  it('writes formula-like text as text, never as a formula', async () => {
+    const created = await call(t.app, reporter, 'POST', '/api/projects', {
+      unitId: unitId('东阳镇'),
+      name: '=HYPERLINK("http://x","y")',
+    });
+    expect(created.statusCode).toBe(201);
+    const res = await call(
+      t.app,
+      reporter,
+      'GET',
+      `/api/projects/export.xlsx?q=${encodeURIComponent('hyperlink')}`,
+    );
+    const { ws } = await readSheet(res.rawPayload);
+    const cell = ws.getRow(2).getCell(1);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('=HYPERLINK("http://x","y")');
+    expect(cell.numFmt).toBe('@');
   });
 });
