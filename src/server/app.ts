@@ -20,6 +20,8 @@ import type { Database } from './db/database.js';
 import type { RegisteredRoute } from './http/access.js';
 import { registerAccessHook } from './http/access-hook.js';
 import { AppError, httpErrors } from './http/errors.js';
+import { registerActivitiesRoutes } from './modules/activities/activities.routes.js';
+import { createActivitiesService } from './modules/activities/activities.service.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
@@ -205,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerEnterprisesRoutes(app, enterprises);
   registerProjectsRoutes(app, projects, attachments);
   registerSearchRoutes(app, createSearchService({ db }));
+  registerActivitiesRoutes(app, createActivitiesService({ db, audit, projects, now }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

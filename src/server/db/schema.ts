@@ -171,6 +171,21 @@ export interface AttachmentsTable {
   uploadedAt: Timestamp;
 }
 
+export interface ActivitiesTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  projectId: string | null;
+  kind: 'visit_out' | 'visit_in' | 'call' | 'meeting';
+  occurredOn: Day;
+  place: string | null;
+  participants: string | null;
+  ledByLeader: Generated<boolean>;
+  summary: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   units: UnitsTable;
@@ -184,4 +199,5 @@ export interface DB {
   projects: ProjectsTable;
   projectStageHistory: ProjectStageHistoryTable;
   attachments: AttachmentsTable;
+  activities: ActivitiesTable;
 }

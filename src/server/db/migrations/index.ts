@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_pipeline.js';
 import * as m0003 from './0003_search_text.js';
+import * as m0004 from './0004_activities.js';
 
 // Numbered migrations, listed explicitly (no directory scanning: works the same under tsx and in a bundle).
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_pipeline': m0002,
   '0003_search_text': m0003,
+  '0004_activities': m0004,
 };
