@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   ClusterOutlined,
   HomeOutlined,
+  ProjectOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -29,6 +30,7 @@ interface NavGroup {
 
 const NAV: (NavLeaf | NavGroup)[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
+  { key: 'projects', path: '/projects', icon: <ProjectOutlined />, permission: 'pipeline.read' },
   {
     key: 'organization',
     icon: <ApartmentOutlined />,

@@ -102,7 +102,9 @@ async function readError(res: Response): Promise<ApiError> {
 
 async function send(method: string, url: string, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // FormData sets its own multipart content type, boundary included.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     if (!csrfToken && !NO_SESSION_PATHS.has(path)) await refreshCsrfToken();
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -112,7 +114,7 @@ async function send(method: string, url: string, path: string, body: unknown): P
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, NETWORK_ERROR);
@@ -152,4 +154,6 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** multipart/form-data; append the fields in the order the server reads them. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 };

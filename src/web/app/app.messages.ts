@@ -5,6 +5,8 @@ export const appMessages = defineMessages({
     productName: '招商调度',
     nav: {
       home: '首页',
+      projects: '项目库',
+      projectDetail: '项目详情',
       organization: '组织机构',
       units: '单位',
       users: '用户',
@@ -28,6 +30,8 @@ export const appMessages = defineMessages({
     productName: 'Zhaoshang Dispatch',
     nav: {
       home: 'Home',
+      projects: 'Projects',
+      projectDetail: 'Project',
       organization: 'Organization',
       units: 'Units',
       users: 'Users',

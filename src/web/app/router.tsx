@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { NotFoundPage } from '../components/NotFoundPage.js';
 import { AccountPage } from '../features/account/AccountPage.js';
 import { AuditListPage } from '../features/audit/AuditListPage.js';
@@ -6,6 +6,8 @@ import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { UnitsPage } from '../features/organization/UnitsPage.js';
+import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.js';
+import { ProjectsListPage } from '../features/projects/ProjectsListPage.js';
 import { SecurityPolicyPage } from '../features/security-policy/SecurityPolicyPage.js';
 import { SetupPage } from '../features/setup/SetupPage.js';
 import { UsersListPage } from '../features/users/UsersListPage.js';
@@ -39,6 +41,19 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <HomePage />, handle: crumb('home') },
                   { path: 'account', element: <AccountPage />, handle: crumb('account') },
+                  {
+                    path: 'projects',
+                    handle: crumb('projects'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      { index: true, element: <ProjectsListPage /> },
+                      { path: ':projectId', element: <ProjectDetailPage />, handle: crumb('projectDetail') },
+                    ],
+                  },
                   {
                     path: 'org',
                     handle: crumb('organization'),

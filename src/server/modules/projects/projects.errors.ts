@@ -2,6 +2,19 @@ import type { MoveProblem } from '../../../domain/projects/stages.js';
 import { describeMoveProblem, summarizeMoveProblems } from '../../../domain/projects/stages.js';
 import { AppError, httpErrors } from '../../http/errors.js';
 
+/** Field errors keyed by the field a problem is about (dates included), evidence as `evidence.<kind>`. */
+function fieldsOf(problems: MoveProblem[], texts: { en: string; zh: string }[]) {
+  const fields: Record<string, { message: string; messageZh: string }> = {};
+  problems.forEach((p, i) => {
+    const key = 'field' in p ? p.field : p.code === 'missing_evidence' ? `evidence.${p.kind}` : p.code;
+    const prev = fields[key];
+    fields[key] = prev
+      ? { message: `${prev.message} ${texts[i]!.en}`, messageZh: `${prev.messageZh}${texts[i]!.zh}` }
+      : { message: texts[i]!.en, messageZh: texts[i]!.zh };
+  });
+  return fields;
+}
+
 export const projectsErrors = {
   notFound: () => httpErrors.notFound('Project', '项目', 'projects.not_found'),
   unitNotWritable: () =>
@@ -46,16 +59,7 @@ export const projectsErrors = {
       'projects.stage_requires_fields',
       summary.en,
       summary.zh,
-      Object.fromEntries(
-        problems.map((p, i) => [
-          p.code === 'missing_field'
-            ? p.field
-            : p.code === 'missing_evidence'
-              ? `evidence.${p.kind}`
-              : p.code,
-          { message: texts[i]!.en, messageZh: texts[i]!.zh },
-        ]),
-      ),
+      fieldsOf(problems, texts),
     );
   },
 };

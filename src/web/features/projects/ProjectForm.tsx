@@ -1,0 +1,282 @@
+import {
+  AutoComplete,
+  Col,
+  DatePicker,
+  Divider,
+  Form,
+  type FormInstance,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Switch,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { ProjectView, UpdateProjectInput } from '../../../domain/projects/projects.schemas.js';
+import {
+  AGREEMENT_TYPE_LABELS,
+  AGREEMENT_TYPES,
+  type AgreementType,
+} from '../../../domain/projects/stages.js';
+import { useLang, useT } from '../../app/i18n.js';
+import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.js';
+import type { UnitOptions } from '../users/unit-options.js';
+import {
+  afterToday,
+  amountRule,
+  formatDay,
+  parseDay,
+  wanInput,
+  wanToYuan,
+  wanUsdInput,
+  wanUsdToCents,
+} from './project-format.js';
+import { projectsMessages } from './projects.messages.js';
+
+/** Field names are the API's, so the server's field errors land on them; amounts are typed in 万元 / 万美元. */
+export interface ProjectFormValues {
+  unitId: string;
+  name: string;
+  enterpriseId?: string | null;
+  industryDivision?: string;
+  chain?: string;
+  industrial: boolean;
+  plannedTotalYuan?: string;
+  fixedAssetYuan?: string;
+  signedAmountYuan?: string;
+  foreignFunded: boolean;
+  contractedForeignUsdCents?: string;
+  signingDate?: Dayjs | null;
+  agreementType?: AgreementType | null;
+  landedDate?: Dayjs | null;
+  startDate?: Dayjs | null;
+  productionDate?: Dayjs | null;
+}
+
+/** The district's own chains (DOMAIN §2), offered as suggestions; any other name may be typed. */
+const CHAINS = ['高端标准件/紧固件', '装备制造', '高新技术', '文化旅游', '现代农业', '现代服务业'];
+
+const DIVISION = /^[A-T]\d{2}$/;
+
+export function projectToValues(p: ProjectView): ProjectFormValues {
+  return {
+    unitId: p.unitId,
+    name: p.name,
+    enterpriseId: p.enterpriseId,
+    industryDivision: p.industryDivision ?? '',
+    chain: p.chain ?? '',
+    industrial: p.industrial,
+    plannedTotalYuan: wanInput(p.plannedTotalYuan),
+    fixedAssetYuan: wanInput(p.fixedAssetYuan),
+    signedAmountYuan: wanInput(p.signedAmountYuan),
+    foreignFunded: p.foreignFunded,
+    contractedForeignUsdCents: wanUsdInput(p.contractedForeignUsdCents),
+    signingDate: parseDay(p.signingDate),
+    agreementType: p.agreementType,
+    landedDate: parseDay(p.landedDate),
+    startDate: parseDay(p.startDate),
+    productionDate: parseDay(p.productionDate),
+  };
+}
+
+type ProjectFields = Omit<UpdateProjectInput, 'version'>;
+
+/** The form as the API takes it. Throws MoneyInputError (the form's rules have already caught those). */
+export function valuesToFields(v: ProjectFormValues): Required<ProjectFields> {
+  const text = (s: string | undefined) => s?.trim() || null;
+  return {
+    name: v.name.trim(),
+    enterpriseId: v.enterpriseId ?? null,
+    industryDivision: text(v.industryDivision)?.toUpperCase() ?? null,
+    chain: text(v.chain),
+    industrial: v.industrial,
+    plannedTotalYuan: wanToYuan(v.plannedTotalYuan),
+    fixedAssetYuan: wanToYuan(v.fixedAssetYuan),
+    signedAmountYuan: wanToYuan(v.signedAmountYuan),
+    foreignFunded: v.foreignFunded,
+    contractedForeignUsdCents: v.foreignFunded ? wanUsdToCents(v.contractedForeignUsdCents) : null,
+    signingDate: formatDay(v.signingDate),
+    agreementType: v.agreementType ?? null,
+    landedDate: formatDay(v.landedDate),
+    startDate: formatDay(v.startDate),
+    productionDate: formatDay(v.productionDate),
+  };
+}
+
+/** Only what differs from the project as loaded. */
+export function changedFields(p: ProjectView, next: Required<ProjectFields>): ProjectFields {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    if (p[key as keyof ProjectFields] !== value) patch[key] = value;
+  }
+  return patch as ProjectFields;
+}
+
+/** Shared by create and edit; the responsible unit is fixed once the project exists. */
+export function ProjectForm(props: {
+  form: FormInstance<ProjectFormValues>;
+  mode: 'create' | 'edit';
+  unitOptions: UnitOptions;
+  unitLocked: boolean;
+  initialValues: Partial<ProjectFormValues>;
+  enterpriseName: string | null;
+  onFinish: (values: ProjectFormValues) => void;
+}) {
+  const t = useT(projectsMessages);
+  const lang = useLang();
+  const half = { xs: 24, sm: 12 };
+  const date = <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={afterToday} />;
+  return (
+    <Form<ProjectFormValues>
+      form={props.form}
+      name="project"
+      layout="vertical"
+      initialValues={props.initialValues}
+      onFinish={props.onFinish}
+      scrollToFirstError
+    >
+      <Row gutter={16}>
+        <Col span={24}>
+          <Form.Item
+            name="name"
+            label={t.name}
+            rules={[
+              { required: true, whitespace: true, message: t.required(t.name) },
+              { min: 2, max: 100 },
+            ]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="unitId"
+            label={t.unit}
+            extra={props.unitLocked && props.mode === 'create' ? t.unitLocked : undefined}
+            rules={[{ required: true, message: t.choose(t.unit) }]}
+          >
+            <Select
+              disabled={props.unitLocked || props.mode === 'edit'}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={props.unitOptions}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="industrial" label={t.industrial}>
+            <Radio.Group
+              options={[
+                { value: true, label: t.industrialYes },
+                { value: false, label: t.industrialNo },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="enterpriseId" label={t.enterprise}>
+            <EnterpriseSelect initialLabel={props.enterpriseName} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="industryDivision"
+            label={t.industryDivision}
+            extra={t.industryDivisionHelp}
+            normalize={(v: string | undefined) => v?.toUpperCase()}
+            rules={[{ pattern: DIVISION, message: t.industryDivisionInvalid }]}
+          >
+            <Input autoComplete="off" maxLength={3} placeholder="C33" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="chain" label={t.chain} rules={[{ max: 40 }]}>
+            <AutoComplete
+              options={CHAINS.map((c) => ({ value: c }))}
+              placeholder={t.chainPlaceholder}
+              showSearch={{
+                filterOption: (input, option) => String(option?.value ?? '').includes(input.trim()),
+              }}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        {t.money}
+      </Divider>
+      <Row gutter={16}>
+        <Col {...half}>
+          <Form.Item name="plannedTotalYuan" label={t.plannedTotal} rules={[amountRule(lang)]}>
+            <Input inputMode="decimal" autoComplete="off" suffix={t.wanYuan} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="fixedAssetYuan" label={t.fixedAsset} rules={[amountRule(lang)]}>
+            <Input inputMode="decimal" autoComplete="off" suffix={t.wanYuan} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="foreignFunded" label={t.foreignFunded} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.foreignFunded !== b.foreignFunded}>
+            {({ getFieldValue }) =>
+              getFieldValue('foreignFunded') ? (
+                <Form.Item
+                  name="contractedForeignUsdCents"
+                  label={t.contractedForeign}
+                  rules={[amountRule(lang, { usd: true })]}
+                >
+                  <Input inputMode="decimal" autoComplete="off" suffix={t.wanUsd} />
+                </Form.Item>
+              ) : null
+            }
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        {t.stageFacts}
+      </Divider>
+      <Row gutter={16}>
+        <Col {...half}>
+          <Form.Item name="signingDate" label={t.signingDate}>
+            {date}
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="agreementType" label={t.agreementType}>
+            <Select<AgreementType>
+              allowClear
+              options={AGREEMENT_TYPES.map((a) => ({ value: a, label: AGREEMENT_TYPE_LABELS[a][lang] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="signedAmountYuan"
+            label={t.signedAmount}
+            rules={[amountRule(lang, { positive: t.mustBePositive(t.signedAmount) })]}
+          >
+            <Input inputMode="decimal" autoComplete="off" suffix={t.wanYuan} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="landedDate" label={t.landedDate}>
+            {date}
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="startDate" label={t.startDate}>
+            {date}
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="productionDate" label={t.productionDate}>
+            {date}
+          </Form.Item>
+        </Col>
+      </Row>
+    </Form>
+  );
+}
