@@ -100,8 +100,18 @@ describe('a town reporter enters a project and signs it, supplying what 签约 n
     await page.getByRole('button', { name: '阶段变更' }).click();
     const move = page.getByRole('dialog', { name: '阶段变更' });
     await visible(move);
-    await pickOption(move, '目标阶段', '签约');
     const missing = move.getByTestId('move-missing');
+    // Under a loaded CI machine antd's dropdown can still be sliding in when the option is clicked and the
+    // click misses; choose again until the dialog reacts (what a person would do).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await pickOption(move, '目标阶段', '签约');
+      const shown = await missing
+        .first()
+        .waitFor({ state: 'visible', timeout: 6_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+    }
     await visible(missing);
     const missingText = (await missing.textContent()) ?? '';
     expect(missingText).toContain('变更为“签约”还需要');

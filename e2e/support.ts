@@ -62,6 +62,7 @@ export async function startJourney(): Promise<Journey> {
         viewport: { width: opts.width ?? 1366, height: opts.height ?? 800 },
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
+        reducedMotion: 'reduce',
       });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);

@@ -7,6 +7,11 @@ import { useLang } from './i18n.js';
 import { LocaleProvider } from './LocaleProvider.js';
 import { queryClient } from './query-client.js';
 
+// People who ask their system for less motion get none (antd's `motion` token); the browser journeys ask
+// too, so a dropdown is never clicked while it is still sliding in.
+const reducedMotion =
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
 function AntdConfig({ children }: { children: ReactNode }) {
   const lang = useLang();
   return (
@@ -14,6 +19,7 @@ function AntdConfig({ children }: { children: ReactNode }) {
       locale={lang === 'zh' ? zhCN : enUS}
       // antd puts a space between two CJK characters in buttons ("登 录"); our tests and users look for "登录".
       button={{ autoInsertSpace: false }}
+      theme={{ token: { motion: !reducedMotion } }}
     >
       <App>{children}</App>
     </ConfigProvider>
