@@ -144,7 +144,7 @@ describe('a town reporter enters a project and signs it, supplying what 签约 n
     expect(timeline).toContain('录入：在谈');
     expect(timeline).toContain('在谈 → 签约');
     expect(timeline).toContain(signingDate);
-    expect(timeline).toContain('经办：town03.reporter');
+    expect(timeline).toContain('经办：东阳镇填报员（演示）');
     await visible(page.getByText('10,000.00 万元（1.00 亿元）'));
     await visible(page.getByText('正式协议', { exact: true }));
     const attachments = page.getByTestId('attachments-card');

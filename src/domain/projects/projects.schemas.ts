@@ -83,6 +83,8 @@ export const stageHistorySchema = z.object({
   effectiveDate: z.string(),
   note: z.string().nullable(),
   username: z.string().nullable(),
+  /** The person's name as it is now (null when the account is gone); `username` is kept as recorded. */
+  displayName: z.string().nullable(),
   at: z.string(),
 });
 

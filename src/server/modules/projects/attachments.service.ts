@@ -94,6 +94,7 @@ export function createAttachmentsService(deps: {
         })
         .returning(['id', 'kind', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedAt'])
         .executeTakeFirstOrThrow();
+      await trx.updateTable('projects').set({ updatedAt: now() }).where('id', '=', projectId).execute();
       await audit.append(trx, actor, {
         action: 'attachments.upload',
         objectType: 'project',

@@ -173,10 +173,19 @@ export function createProjectsService({
     const row = await find(db, scope, id);
     const [history, attachments] = await Promise.all([
       db
-        .selectFrom('projectStageHistory')
-        .select(['fromStage', 'toStage', 'effectiveDate', 'note', 'username', 'at'])
-        .where('projectId', '=', id)
-        .orderBy('id')
+        .selectFrom('projectStageHistory as h')
+        .leftJoin('users as u', 'u.id', 'h.userId')
+        .select([
+          'h.fromStage',
+          'h.toStage',
+          'h.effectiveDate',
+          'h.note',
+          'h.username',
+          'u.displayName',
+          'h.at',
+        ])
+        .where('h.projectId', '=', id)
+        .orderBy('h.id')
         .execute(),
       db
         .selectFrom('attachments')

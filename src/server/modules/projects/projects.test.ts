@@ -179,7 +179,11 @@ describe('projects', () => {
 
     const detail = (await call(t.app, center, 'GET', `/api/projects/${projectId}`)).json();
     expect(detail.history.map((h: { toStage: string }) => h.toStage)).toEqual(['negotiating', 'signed']);
-    expect(detail.history[1]).toMatchObject({ fromStage: 'negotiating', username: 'town03.reporter' });
+    expect(detail.history[1]).toMatchObject({
+      fromStage: 'negotiating',
+      username: 'town03.reporter',
+      displayName: '东阳镇填报员（演示）',
+    });
     expect(detail.attachments[0]).toMatchObject({
       kind: 'agreement',
       contentType: 'application/pdf',

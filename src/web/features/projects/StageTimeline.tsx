@@ -29,7 +29,7 @@ export function StageTimeline({ history }: { history: StageHistoryEntry[] }) {
             </Typography.Text>
             {h.note ? <Typography.Text>{h.note}</Typography.Text> : null}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {h.username ? `${t.by(h.username)} · ` : ''}
+              {h.username ? `${t.by(h.displayName ?? h.username)} · ` : ''}
               {t.recordedAt(formatDateTime(h.at))}
             </Typography.Text>
           </Flex>
