@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import autocannon, { type Options as CannonOptions } from 'autocannon';
 import { sql } from 'kysely';
 import { createDatabase, type Database, type PgConnection } from '../src/server/db/database.js';
+import { runningCluster } from '../src/server/db/embedded-postgres.js';
 import { cpuPercent, sampleCpu, waitForQuiet } from './cpu.js';
 import {
   assertBenchDataDir,
@@ -172,11 +173,9 @@ async function stopServer(server: Server): Promise<{ code: number | null; signal
 
 /** The embedded cluster the server started: port from postmaster.pid (line 4), superuser secret from DATA_DIR. */
 function embeddedConnection(): PgConnection {
-  const pid = fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
-  const port = Number(pid[3]);
-  if (!Number.isInteger(port)) throw new Error('Cannot read the PostgreSQL port from postmaster.pid');
-  const password = fs.readFileSync(path.join(dataDir, 'pg-superuser.secret'), 'utf8').trim();
-  return { host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' };
+  const running = runningCluster(dataDir);
+  if (!running) throw new Error(`The server's PostgreSQL is not running in ${dataDir}`);
+  return running;
 }
 
 // ---------------------------------------------------------------------------------------------- client

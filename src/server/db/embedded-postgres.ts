@@ -178,6 +178,42 @@ function run(cmd: string, args: string[], ids: { uid: number; gid: number } | nu
   });
 }
 
+export interface RunningPostmaster {
+  pid: number;
+  host: string;
+  port: number;
+}
+
+/** postmaster.pid: line 1 the pid, line 4 the port, line 6 the listen address (PostgreSQL's own format). */
+export function runningPostmaster(pgdata: string): RunningPostmaster | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(pgdata, 'postmaster.pid'), 'utf8');
+  } catch {
+    return null;
+  }
+  const lines = text.split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isFinite(pid) || !Number.isFinite(port) || !isAlive(pid)) return null;
+  const listen = (lines[5] ?? '').split(',')[0]?.trim() ?? '';
+  const host = listen === '' || listen === '*' || listen === '0.0.0.0' ? '127.0.0.1' : listen;
+  return { pid, host, port };
+}
+
+/**
+ * How to reach the embedded cluster of DATA_DIR while some process (the server) runs it, for tools that
+ * work beside the server (backup, audit verify, bench); null when nothing runs it.
+ */
+export function runningCluster(
+  dataDir: string,
+): (RunningPostmaster & { user: string; password: string; database: string }) | null {
+  const running = runningPostmaster(path.join(dataDir, 'pg'));
+  if (!running) return null;
+  const password = fs.readFileSync(path.join(dataDir, 'pg-superuser.secret'), 'utf8').trim();
+  return { ...running, user: 'postgres', password, database: 'postgres' };
+}
+
 /** A postmaster left running by a server that was killed (SIGKILL) must be stopped before we start ours. */
 async function stopOrphanPostmaster(pgdata: string, log: EmbeddedOptions['log']): Promise<void> {
   const pidFile = path.join(pgdata, 'postmaster.pid');

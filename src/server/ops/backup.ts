@@ -8,7 +8,7 @@ import pg from 'pg';
 import {
   DataDirInUseError,
   type EmbeddedPostgres,
-  isAlive,
+  runningPostmaster,
   startEmbeddedPostgres,
 } from '../db/embedded-postgres.js';
 import { ArchiveWriter, type BackupSource, readFileChunks, SigningKey } from './archive.js';
@@ -155,29 +155,6 @@ function excludedName(name: string, relDir: string): boolean {
   // Temporary relations (t<backend>_<relfilenode>) are removed at startup anyway.
   if (relDir.startsWith('base/') && /^t\d+_\d+/.test(name)) return true;
   return relDir === '' && EXCLUDE_FILES.has(name);
-}
-
-interface RunningPostmaster {
-  pid: number;
-  host: string;
-  port: number;
-}
-
-/** postmaster.pid: line 1 the pid, line 4 the port, line 6 the listen address (PostgreSQL's own format). */
-export function runningPostmaster(pgdata: string): RunningPostmaster | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(pgdata, 'postmaster.pid'), 'utf8');
-  } catch {
-    return null;
-  }
-  const lines = text.split('\n');
-  const pid = Number.parseInt(lines[0] ?? '', 10);
-  const port = Number.parseInt(lines[3] ?? '', 10);
-  if (!Number.isFinite(pid) || !Number.isFinite(port) || !isAlive(pid)) return null;
-  const listen = (lines[5] ?? '').split(',')[0]?.trim() ?? '';
-  const host = listen === '' || listen === '*' || listen === '0.0.0.0' ? '127.0.0.1' : listen;
-  return { pid, host, port };
 }
 
 /** WAL segment file names from `first` to `last` inclusive (same timeline). */

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCheckChar } from '../../../domain/enterprises/credit-code.js';
-import {
-  buildTestApp,
-  call,
-  loginAs,
-  type Session,
-  setupPlatform,
-  type TestApp,
-} from '../../test/test-app.js';
+import { buildUnit, buildUser, sessionFor } from '../../test/fixtures.js';
+import { buildTestApp, call, type Session, setupPlatform, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
 let reporter: Session;
@@ -18,44 +12,18 @@ const code = `${code17}${computeCheckChar(code17)}`;
 beforeAll(async () => {
   t = await buildTestApp();
   await setupPlatform(t.app);
-  const admin = await loginAs(t.app, 'sysadmin');
-  const district = (await call(t.app, admin, 'GET', '/api/regions'))
-    .json()
-    .find((r: { kind: string }) => r.kind === 'district');
-  const mk = async (name: string, username: string) => {
-    const unit = (
-      await call(t.app, admin, 'POST', '/api/units', { districtId: district.id, name, kind: 'town' })
-    ).json();
-    const created = (
-      await call(t.app, admin, 'POST', '/api/users', {
-        username,
-        displayName: name,
-        unitId: unit.id,
-        roles: ['unit_reporter'],
-      })
-    ).json();
-    await t.db
-      .updateTable('users')
-      .set({ mustChangePassword: false })
-      .where('id', '=', created.user.id)
-      .execute();
-    await t.db
-      .updateTable('users')
-      .set({
-        passwordHash: (
-          await t.db
-            .selectFrom('users')
-            .select('passwordHash')
-            .where('username', '=', 'sysadmin')
-            .executeTakeFirstOrThrow()
-        ).passwordHash,
-      })
-      .where('id', '=', created.user.id)
-      .execute();
-    return { unit, session: await loginAs(t.app, username) };
+  const district = await t.db
+    .selectFrom('regions')
+    .select('id')
+    .where('kind', '=', 'district')
+    .executeTakeFirstOrThrow();
+  const mk = async (name: string) => {
+    const unit = await buildUnit(t.db, { districtId: district.id, name });
+    const user = await buildUser(t.db, { unitId: unit.id, roles: ['unit_reporter'] });
+    return { unit, session: await sessionFor(t.db, user.id, t.clock.now()) };
   };
-  const a = await mk('临河镇', 'linhe.reporter');
-  const b = await mk('北岭镇', 'beiling.reporter');
+  const a = await mk('临河镇');
+  const b = await mk('北岭镇');
   reporter = a.session;
   other = b.session;
   const ent = (
