@@ -13,14 +13,26 @@ export const PERMISSIONS = [
   'audit.read',
   'pipeline.read', // enterprises, projects and their attachments, within the caller's data scope
   'pipeline.write',
+  'pipeline.coordinate', // the center's district-wide calls: lead-clock settings, unit conflicts and co-credit
+  'capital.approve', // a unit head approves (locks) or returns the unit's month of capital reports
+  'capital.reopen', // the center reopens an approved month with a reason
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  center_admin: ['organization.read', 'organization.manage', 'users.read', 'pipeline.read', 'pipeline.write'],
+  center_admin: [
+    'organization.read',
+    'organization.manage',
+    'users.read',
+    'pipeline.read',
+    'pipeline.write',
+    'pipeline.coordinate',
+    'capital.approve',
+    'capital.reopen',
+  ],
   unit_reporter: ['organization.read', 'pipeline.read', 'pipeline.write'],
-  unit_head: ['organization.read', 'users.read', 'pipeline.read', 'pipeline.write'],
+  unit_head: ['organization.read', 'users.read', 'pipeline.read', 'pipeline.write', 'capital.approve'],
   leader: ['organization.read', 'users.read', 'pipeline.read'],
   supervisor: ['organization.read', 'users.read', 'pipeline.read'],
   department_handler: ['organization.read', 'pipeline.read'],

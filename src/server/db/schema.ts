@@ -136,6 +136,22 @@ export interface ProjectsTable {
   landedDate: Day | null;
   startDate: Day | null;
   productionDate: Day | null;
+  leadId: string | null;
+  channel: string | null;
+  sourceArea: string | null;
+  chainRole: string | null;
+  highTech: Generated<boolean>;
+  expectedOutputYuan: string | null;
+  expectedTaxYuan: string | null;
+  expectedJobs: number | null;
+  /** numeric(12,2) 亩, read as a decimal string */
+  landAreaMu: string | null;
+  energyTce: number | null;
+  pollutionClass: string | null;
+  cooperatingUnitIds: Generated<string[]>;
+  liaisonLeader: string | null;
+  greenChannel: Generated<boolean>;
+  cityProjectCode: string | null;
   version: Generated<number>;
   searchText: string;
   createdBy: string | null;
@@ -159,7 +175,7 @@ export interface ProjectStageHistoryTable {
 export interface AttachmentsTable {
   id: Generated<string>;
   districtId: string;
-  ownerType: 'project';
+  ownerType: 'project' | 'lead' | 'capital_report' | 'agreement' | 'milestone';
   ownerId: string;
   kind: string;
   filename: string;
@@ -176,6 +192,7 @@ export interface ActivitiesTable {
   districtId: string;
   unitId: string;
   projectId: string | null;
+  leadId: string | null;
   kind: 'visit_out' | 'visit_in' | 'call' | 'meeting';
   occurredOn: Day;
   place: string | null;
@@ -183,6 +200,168 @@ export interface ActivitiesTable {
   ledByLeader: Generated<boolean>;
   summary: string;
   createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface DistrictSettingsTable {
+  districtId: string;
+  leadRespondDays: Generated<number>;
+  leadScreenDays: Generated<number>;
+  leadFeedbackDays: Generated<number>;
+  leadReportIntervalDays: Generated<number>;
+  capitalDueDay: Generated<number>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface LeadsTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  enterpriseId: string;
+  title: string;
+  channel: string;
+  referrer: string | null;
+  intention: string | null;
+  intendedAmountYuan: string | null;
+  industryDivision: string | null;
+  chain: string | null;
+  siteNeeds: string | null;
+  supportAsked: string | null;
+  receivedOn: Day;
+  respondedOn: Day | null;
+  fedBackOn: Day | null;
+  lastReportedOn: Day | null;
+  status: Generated<'new' | 'following' | 'declined' | 'converted'>;
+  screeningScores: ColumnType<Record<string, number> | null, string | null, string | null>;
+  screeningTotal: number | null;
+  screenedOn: Day | null;
+  screenedBy: string | null;
+  declineReason: string | null;
+  shared: Generated<boolean>;
+  projectId: string | null;
+  searchText: string;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface LeadEventsTable {
+  id: Generated<string>;
+  districtId: string;
+  leadId: string;
+  kind: string;
+  onDate: Day;
+  note: string | null;
+  userId: string | null;
+  username: string | null;
+  at: Timestamp;
+}
+
+export interface CreditResolutionsTable {
+  id: Generated<string>;
+  districtId: string;
+  enterpriseId: string;
+  kind: 'primary' | 'co_credit';
+  primaryUnitId: string | null;
+  unitIds: string[];
+  note: string | null;
+  resolvedBy: string | null;
+  resolvedAt: Timestamp;
+}
+
+export interface ProjectCreditSharesTable {
+  projectId: string;
+  unitId: string;
+  districtId: string;
+  basisPoints: number;
+}
+
+export interface CapitalReportsTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  projectId: string;
+  /** first day of the month, YYYY-MM-01 */
+  month: Day;
+  fundsOutOfProvinceYuan: Generated<string>;
+  fundsInProvinceYuan: Generated<string>;
+  fundsForeignYuan: Generated<string>;
+  fundsLocalYuan: Generated<string>;
+  completedInvestmentYuan: Generated<string>;
+  foreignUsedUsdCents: Generated<string>;
+  note: string | null;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface CapitalSubmissionsTable {
+  districtId: string;
+  unitId: string;
+  month: Day;
+  status: 'submitted' | 'approved' | 'returned';
+  firstSubmittedAt: Timestamp;
+  submittedBy: string | null;
+  submittedAt: Timestamp;
+  approvedBy: string | null;
+  approvedAt: Timestamp | null;
+  returnedBy: string | null;
+  returnedAt: Timestamp | null;
+  returnReason: string | null;
+}
+
+export interface AgreementsTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  projectId: string;
+  type: 'formal' | 'framework' | 'supplementary';
+  title: string;
+  signingDate: Day;
+  amountYuan: string | null;
+  foreignUsdCents: string | null;
+  parties: string | null;
+  note: string | null;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface MilestonesTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  projectId: string;
+  agreementId: string;
+  kind: 'invest' | 'start' | 'produce' | 'tax' | 'jobs' | 'other';
+  description: string;
+  dueDate: Day;
+  targetYuan: string | null;
+  targetCount: number | null;
+  status: Generated<'pending' | 'met' | 'missed' | 'waived'>;
+  metOn: Day | null;
+  actualYuan: string | null;
+  actualCount: number | null;
+  note: string | null;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface SavedViewsTable {
+  id: Generated<string>;
+  districtId: string;
+  userId: string;
+  list: 'projects' | 'leads' | 'enterprises' | 'capital_reports';
+  name: string;
+  query: ColumnType<Record<string, unknown>, string, string>;
+  columns: ColumnType<string[] | null, string | null, string | null>;
   createdAt: Timestamp;
 }
 
@@ -200,4 +379,14 @@ export interface DB {
   projectStageHistory: ProjectStageHistoryTable;
   attachments: AttachmentsTable;
   activities: ActivitiesTable;
+  districtSettings: DistrictSettingsTable;
+  leads: LeadsTable;
+  leadEvents: LeadEventsTable;
+  creditResolutions: CreditResolutionsTable;
+  projectCreditShares: ProjectCreditSharesTable;
+  capitalReports: CapitalReportsTable;
+  capitalSubmissions: CapitalSubmissionsTable;
+  agreements: AgreementsTable;
+  milestones: MilestonesTable;
+  savedViews: SavedViewsTable;
 }

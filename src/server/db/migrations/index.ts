@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_pipeline.js';
 import * as m0003 from './0003_search_text.js';
 import * as m0004 from './0004_activities.js';
+import * as m0005 from './0005_leads_money_agreements.js';
 
 // Numbered migrations, listed explicitly (no directory scanning: works the same under tsx and in a bundle).
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_pipeline': m0002,
   '0003_search_text': m0003,
   '0004_activities': m0004,
+  '0005_leads_money_agreements': m0005,
 };
