@@ -7,7 +7,8 @@ import { buildTestApp, type TestApp } from '../src/server/test/test-app.js';
 // database), listening on a free port of this machine.
 
 export const ARTIFACTS = path.resolve('test-results/e2e');
-const WEB_DIST = path.resolve('dist/web');
+// E2E_WEB_DIST lets several people build and run journeys side by side without sharing one build folder.
+const WEB_DIST = path.resolve(process.env.E2E_WEB_DIST ?? 'dist/web');
 
 export interface Journey {
   t: TestApp;
