@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createEnterpriseInput, enterpriseSchema } from '../../../domain/enterprises/enterprises.schemas.js';
-import { actorOf, authOf } from '../../http/request-context.js';
+import {
+  createEnterpriseInput,
+  enterpriseDetailSchema,
+  enterpriseSchema,
+  listEnterprisesQuery,
+  updateEnterpriseInput,
+} from '../../../domain/enterprises/enterprises.schemas.js';
+import { actorOf, authOf, scopeOf } from '../../http/request-context.js';
 import type { EnterprisesService } from './enterprises.service.js';
+
+const enterpriseIdParams = z.object({ enterpriseId: z.string().uuid() });
 
 export function registerEnterprisesRoutes(app: FastifyInstance, service: EnterprisesService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,12 +22,9 @@ export function registerEnterprisesRoutes(app: FastifyInstance, service: Enterpr
       config: { access: { permission: 'pipeline.read' } },
       schema: {
         tags: ['enterprises'],
-        summary: 'The district’s enterprises, by name or credit code',
-        querystring: z.object({
-          q: z.string().trim().max(100).optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        summary:
+          'The district’s enterprises: by name, pinyin or credit code, kinds, origin province, industry',
+        querystring: listEnterprisesQuery,
         response: { 200: z.object({ items: z.array(enterpriseSchema), total: z.number().int() }) },
       },
     },
@@ -32,12 +37,12 @@ export function registerEnterprisesRoutes(app: FastifyInstance, service: Enterpr
       config: { access: { permission: 'pipeline.read' } },
       schema: {
         tags: ['enterprises'],
-        summary: 'One enterprise',
-        params: z.object({ enterpriseId: z.string().uuid() }),
-        response: { 200: enterpriseSchema },
+        summary: 'One enterprise, with its projects and leads in the caller’s scope',
+        params: enterpriseIdParams,
+        response: { 200: enterpriseDetailSchema },
       },
     },
-    async (req) => service.get(authOf(req).user, req.params.enterpriseId),
+    async (req) => service.detail(authOf(req).user, scopeOf(req), req.params.enterpriseId),
   );
 
   r.post(
@@ -61,5 +66,20 @@ export function registerEnterprisesRoutes(app: FastifyInstance, service: Enterpr
         ? reply.code(201).send({ enterprise: r.enterprise, created: true as const })
         : { enterprise: r.enterprise, created: false as const };
     },
+  );
+
+  r.patch(
+    '/api/enterprises/:enterpriseId',
+    {
+      config: { access: { permission: 'pipeline.write' }, action: 'enterprises.update' },
+      schema: {
+        tags: ['enterprises'],
+        summary: 'Edit an enterprise (center or a unit working with it), with the updatedAt you loaded',
+        params: enterpriseIdParams,
+        body: updateEnterpriseInput,
+        response: { 200: enterpriseSchema },
+      },
+    },
+    async (req) => service.update(authOf(req).user, actorOf(req), req.params.enterpriseId, req.body),
   );
 }
