@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
 import { amountString } from '../money/money.js';
+import { CHAIN_ROLES, CHANNELS, POLLUTION_CLASSES, SOURCE_AREAS } from './project-attributes.js';
 import { AGREEMENT_TYPES, EVIDENCE_KINDS, STAGES } from './stages.js';
 
 const day = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');
@@ -23,6 +24,44 @@ const projectFields = {
   landedDate: day.nullable(),
   startDate: day.nullable(),
   productionDate: day.nullable(),
+  channel: z.enum(CHANNELS).nullable(),
+  sourceArea: z.enum(SOURCE_AREAS).nullable(),
+  chainRole: z.enum(CHAIN_ROLES).nullable(),
+  highTech: z.boolean(),
+  expectedOutputYuan: amountString.nullable(),
+  expectedTaxYuan: amountString.nullable(),
+  expectedJobs: z.number().int().min(0).max(1_000_000).nullable(),
+  /** 亩 with at most two decimals, as a string so it stays exact */
+  landAreaMu: z
+    .string()
+    .regex(/^\d{1,10}(\.\d{1,2})?$/, 'Land area in mu: a number with at most two decimals')
+    .nullable(),
+  /** annual energy use in tonnes of standard coal (吨标准煤) */
+  energyTce: z.number().int().min(0).max(100_000_000).nullable(),
+  pollutionClass: z.enum(POLLUTION_CLASSES).nullable(),
+  cooperatingUnitIds: z.array(z.string().uuid()).max(20),
+  /** 包联领导: the leader in charge, by name as the district writes it */
+  liaisonLeader: z.string().trim().max(50).nullable(),
+  greenChannel: z.boolean(),
+  cityProjectCode: z.string().trim().max(40).nullable(),
+};
+
+/** Defaults for the optional attributes when a project is created (or imported) without them. */
+const attributeDefaults = {
+  channel: projectFields.channel.default(null),
+  sourceArea: projectFields.sourceArea.default(null),
+  chainRole: projectFields.chainRole.default(null),
+  highTech: projectFields.highTech.default(false),
+  expectedOutputYuan: projectFields.expectedOutputYuan.default(null),
+  expectedTaxYuan: projectFields.expectedTaxYuan.default(null),
+  expectedJobs: projectFields.expectedJobs.default(null),
+  landAreaMu: projectFields.landAreaMu.default(null),
+  energyTce: projectFields.energyTce.default(null),
+  pollutionClass: projectFields.pollutionClass.default(null),
+  cooperatingUnitIds: projectFields.cooperatingUnitIds.default([]),
+  liaisonLeader: projectFields.liaisonLeader.default(null),
+  greenChannel: projectFields.greenChannel.default(false),
+  cityProjectCode: projectFields.cityProjectCode.default(null),
 };
 
 export const createProjectInput = z.object({
@@ -42,6 +81,7 @@ export const createProjectInput = z.object({
   landedDate: projectFields.landedDate.default(null),
   startDate: projectFields.startDate.default(null),
   productionDate: projectFields.productionDate.default(null),
+  ...attributeDefaults,
 });
 export type CreateProjectInput = z.infer<typeof createProjectInput>;
 
@@ -54,6 +94,11 @@ export type UpdateProjectInput = z.infer<typeof updateProjectInput>;
 
 export const moveProjectInput = z.object({
   to: z.enum(STAGES),
+  /**
+   * Facts entered in the move dialog (signing date, amount …), saved in the same transaction as the move so
+   * a refused move saves nothing and an accepted one never leaves the facts half-saved.
+   */
+  fields: z.object(projectFields).partial().optional(),
   effectiveDate: day,
   reason: z.string().trim().max(500).optional(),
   note: z.string().trim().max(500).optional(),
@@ -70,6 +115,8 @@ export const projectSchema = z.object({
   stage: z.enum(STAGES),
   stageBeforeHold: z.string().nullable(),
   holdReason: z.string().nullable(),
+  /** the lead it was converted from, if any */
+  leadId: z.string().uuid().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

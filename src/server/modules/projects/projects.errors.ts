@@ -30,6 +30,19 @@ export const projectsErrors = {
         },
       },
     ),
+  cooperatingUnitsInvalid: () =>
+    new AppError(
+      400,
+      'projects.cooperating_units_invalid',
+      'Cooperating units must be other units of the same district, each named once.',
+      '协作单位须为本县区的其他单位，且不能重复。',
+      {
+        cooperatingUnitIds: {
+          message: 'Choose other units of this district, each once.',
+          messageZh: '请选择本县区的其他单位，且不能重复。',
+        },
+      },
+    ),
   enterpriseNotFound: () =>
     new AppError(
       400,

@@ -2,7 +2,7 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { ProjectView, UpdateProjectInput } from '../../../domain/projects/projects.schemas.js';
+import type { MoveProjectInput, ProjectView } from '../../../domain/projects/projects.schemas.js';
 import {
   AGREEMENT_TYPE_LABELS,
   AGREEMENT_TYPES,
@@ -40,7 +40,7 @@ import {
   wanInput,
   wanToYuan,
 } from './project-format.js';
-import { type AttachmentView, projectKeys, useMoveProject, useUpdateProject } from './projects.api.js';
+import { type AttachmentView, projectKeys, useMoveProject } from './projects.api.js';
 import { projectsMessages } from './projects.messages.js';
 import { StageTag } from './StageTag.js';
 
@@ -132,7 +132,7 @@ function toWire(values: MoveValues, field: StageField): string | null {
 
 /**
  * 阶段变更: the target is limited to the legal moves; what the target needs and the project lacks is asked for
- * right here (fields inline, files as uploads). Submitting saves the fields (PATCH) and then moves; a refusal
+ * right here (fields inline, files as uploads). Submitting sends the fields with the move in one request; a refusal
  * from the server is shown with its own words and its fields highlighted.
  */
 export function MoveProjectModal(props: {
@@ -145,7 +145,6 @@ export function MoveProjectModal(props: {
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<MoveValues>();
-  const update = useUpdateProject();
   const move = useMoveProject();
   const [plan, setPlan] = useState<Plan | null>(null);
   const [target, setTarget] = useState<Stage | undefined>();
@@ -273,14 +272,7 @@ export function MoveProjectModal(props: {
     }
     setPending(true);
     try {
-      let version = project.version;
-      if (Object.keys(patch).length > 0) {
-        const saved = await update.mutateAsync({
-          id: project.id,
-          patch: { version, ...patch } as UpdateProjectInput,
-        });
-        version = saved.version;
-      }
+      // One request: the facts typed here are saved with the move, or not at all if the server refuses it.
       const moved = await move.mutateAsync({
         id: project.id,
         move: {
@@ -288,7 +280,8 @@ export function MoveProjectModal(props: {
           effectiveDate,
           ...(reason ? { reason } : {}),
           ...(values.note?.trim() ? { note: values.note.trim() } : {}),
-          version,
+          ...(Object.keys(patch).length > 0 ? { fields: patch as MoveProjectInput['fields'] } : {}),
+          version: project.version,
         },
       });
       void message.success(t.moved(STAGE_LABELS[moved.stage][lang]));

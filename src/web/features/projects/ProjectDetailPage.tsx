@@ -13,6 +13,12 @@ import {
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { formatMoneyAuto, yuanFromJson } from '../../../domain/money/money.js';
+import {
+  CHAIN_ROLE_LABELS,
+  CHANNEL_LABELS,
+  POLLUTION_CLASS_LABELS,
+  SOURCE_AREA_LABELS,
+} from '../../../domain/projects/project-attributes.js';
 import type { ProjectView } from '../../../domain/projects/projects.schemas.js';
 import { AGREEMENT_TYPE_LABELS, STAGE_LABELS } from '../../../domain/projects/stages.js';
 import { useCan, useCurrentUser } from '../../app/auth.js';
@@ -23,7 +29,7 @@ import { AttachmentsCard } from './AttachmentsCard.js';
 import { MoveProjectModal } from './MoveProjectModal.js';
 import { ProjectFormModal } from './ProjectFormModal.js';
 import { moneyWan, usdWan } from './project-format.js';
-import { useProjectUnits } from './project-units.js';
+import { useProjectUnits, useUnitNames } from './project-units.js';
 import { useProject } from './projects.api.js';
 import { projectsMessages } from './projects.messages.js';
 import { StageTag } from './StageTag.js';
@@ -34,6 +40,10 @@ function moneyDetail(yuan: string | null): string {
   if (yuan === null) return '—';
   const auto = formatMoneyAuto(yuanFromJson(yuan));
   return auto.unit === '亿元' ? `${moneyWan(yuan)}（${auto.value} 亿元）` : moneyWan(yuan);
+}
+
+function UnitNames({ ids }: { ids: string[] }) {
+  return <>{useUnitNames(ids).join('、')}</>;
 }
 
 function useDescriptionItems(p: ProjectView): DescriptionsProps['items'] {
@@ -47,6 +57,18 @@ function useDescriptionItems(p: ProjectView): DescriptionsProps['items'] {
     { key: 'industrial', label: t.industrial, children: p.industrial ? t.industrialYes : t.industrialNo },
     { key: 'industryDivision', label: t.industryDivision, children: dash(p.industryDivision) },
     { key: 'chain', label: t.chain, children: dash(p.chain) },
+    {
+      key: 'chainRole',
+      label: t.chainRole,
+      children: p.chainRole ? CHAIN_ROLE_LABELS[p.chainRole][lang] : '—',
+    },
+    { key: 'highTech', label: t.highTech, children: p.highTech ? t.yes : t.no },
+    { key: 'channel', label: t.channel, children: p.channel ? CHANNEL_LABELS[p.channel][lang] : '—' },
+    {
+      key: 'sourceArea',
+      label: t.sourceArea,
+      children: p.sourceArea ? SOURCE_AREA_LABELS[p.sourceArea][lang] : '—',
+    },
     { key: 'plannedTotal', label: t.plannedTotal, children: moneyDetail(p.plannedTotalYuan) },
     { key: 'fixedAsset', label: t.fixedAsset, children: moneyDetail(p.fixedAssetYuan) },
     { key: 'signedAmount', label: t.signedAmount, children: moneyDetail(p.signedAmountYuan) },
@@ -69,6 +91,28 @@ function useDescriptionItems(p: ProjectView): DescriptionsProps['items'] {
     { key: 'landedDate', label: t.landedDate, children: dash(p.landedDate) },
     { key: 'startDate', label: t.startDate, children: dash(p.startDate) },
     { key: 'productionDate', label: t.productionDate, children: dash(p.productionDate) },
+    { key: 'expectedOutput', label: t.expectedOutput, children: moneyDetail(p.expectedOutputYuan) },
+    { key: 'expectedTax', label: t.expectedTax, children: moneyDetail(p.expectedTaxYuan) },
+    {
+      key: 'expectedJobs',
+      label: t.expectedJobs,
+      children: p.expectedJobs === null ? '—' : `${p.expectedJobs} ${t.people}`,
+    },
+    { key: 'landArea', label: t.landArea, children: p.landAreaMu === null ? '—' : `${p.landAreaMu} ${t.mu}` },
+    { key: 'energy', label: t.energy, children: p.energyTce === null ? '—' : `${p.energyTce} ${t.tce}` },
+    {
+      key: 'pollutionClass',
+      label: t.pollutionClass,
+      children: p.pollutionClass ? POLLUTION_CLASS_LABELS[p.pollutionClass][lang] : '—',
+    },
+    {
+      key: 'cooperatingUnits',
+      label: t.cooperatingUnits,
+      children: p.cooperatingUnitIds.length === 0 ? '—' : <UnitNames ids={p.cooperatingUnitIds} />,
+    },
+    { key: 'liaisonLeader', label: t.liaisonLeader, children: dash(p.liaisonLeader) },
+    { key: 'greenChannel', label: t.greenChannel, children: p.greenChannel ? t.yes : t.no },
+    { key: 'cityProjectCode', label: t.cityProjectCode, children: dash(p.cityProjectCode) },
     { key: 'createdAt', label: t.createdAt, children: formatDateTime(p.createdAt) },
     { key: 'updatedAt', label: t.updatedAt, children: formatDateTime(p.updatedAt) },
   );

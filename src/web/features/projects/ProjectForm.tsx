@@ -12,6 +12,21 @@ import {
   Switch,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
+import {
+  CHAIN_ROLE_LABELS,
+  CHAIN_ROLES,
+  CHANNEL_LABELS,
+  CHANNELS,
+  type ChainRole,
+  type Channel,
+  DISTRICT_CHAINS,
+  POLLUTION_CLASS_LABELS,
+  POLLUTION_CLASSES,
+  type PollutionClass,
+  SOURCE_AREA_LABELS,
+  SOURCE_AREAS,
+  type SourceArea,
+} from '../../../domain/projects/project-attributes.js';
 import type { ProjectView, UpdateProjectInput } from '../../../domain/projects/projects.schemas.js';
 import {
   AGREEMENT_TYPE_LABELS,
@@ -31,6 +46,7 @@ import {
   wanUsdInput,
   wanUsdToCents,
 } from './project-format.js';
+import { useCooperatingUnitOptions } from './project-units.js';
 import { projectsMessages } from './projects.messages.js';
 
 /** Field names are the API's, so the server's field errors land on them; amounts are typed in 万元 / 万美元. */
@@ -51,10 +67,24 @@ export interface ProjectFormValues {
   landedDate?: Dayjs | null;
   startDate?: Dayjs | null;
   productionDate?: Dayjs | null;
+  channel?: Channel | null;
+  sourceArea?: SourceArea | null;
+  chainRole?: ChainRole | null;
+  highTech: boolean;
+  expectedOutputYuan?: string;
+  expectedTaxYuan?: string;
+  expectedJobs?: string;
+  landAreaMu?: string;
+  energyTce?: string;
+  pollutionClass?: PollutionClass | null;
+  cooperatingUnitIds?: string[];
+  liaisonLeader?: string;
+  greenChannel: boolean;
+  cityProjectCode?: string;
 }
 
-/** The district's own chains (DOMAIN §2), offered as suggestions; any other name may be typed. */
-const CHAINS = ['高端标准件/紧固件', '装备制造', '高新技术', '文化旅游', '现代农业', '现代服务业'];
+const WHOLE = /^\d{1,9}$/;
+const MU = /^\d{1,10}(\.\d{1,2})?$/;
 
 const DIVISION = /^[A-T]\d{2}$/;
 
@@ -76,6 +106,20 @@ export function projectToValues(p: ProjectView): ProjectFormValues {
     landedDate: parseDay(p.landedDate),
     startDate: parseDay(p.startDate),
     productionDate: parseDay(p.productionDate),
+    channel: p.channel,
+    sourceArea: p.sourceArea,
+    chainRole: p.chainRole,
+    highTech: p.highTech,
+    expectedOutputYuan: wanInput(p.expectedOutputYuan),
+    expectedTaxYuan: wanInput(p.expectedTaxYuan),
+    expectedJobs: p.expectedJobs?.toString() ?? '',
+    landAreaMu: p.landAreaMu ?? '',
+    energyTce: p.energyTce?.toString() ?? '',
+    pollutionClass: p.pollutionClass,
+    cooperatingUnitIds: p.cooperatingUnitIds,
+    liaisonLeader: p.liaisonLeader ?? '',
+    greenChannel: p.greenChannel,
+    cityProjectCode: p.cityProjectCode ?? '',
   };
 }
 
@@ -100,14 +144,35 @@ export function valuesToFields(v: ProjectFormValues): Required<ProjectFields> {
     landedDate: formatDay(v.landedDate),
     startDate: formatDay(v.startDate),
     productionDate: formatDay(v.productionDate),
+    channel: v.channel ?? null,
+    sourceArea: v.sourceArea ?? null,
+    chainRole: v.chainRole ?? null,
+    highTech: v.highTech,
+    expectedOutputYuan: wanToYuan(v.expectedOutputYuan),
+    expectedTaxYuan: wanToYuan(v.expectedTaxYuan),
+    expectedJobs: whole(v.expectedJobs),
+    // "12.50" and "12.5" are the same area; the server stores numeric(12,2) and answers "12.50".
+    landAreaMu: text(v.landAreaMu) === null ? null : Number(v.landAreaMu).toFixed(2),
+    energyTce: whole(v.energyTce),
+    pollutionClass: v.pollutionClass ?? null,
+    cooperatingUnitIds: v.cooperatingUnitIds ?? [],
+    liaisonLeader: text(v.liaisonLeader),
+    greenChannel: v.greenChannel,
+    cityProjectCode: text(v.cityProjectCode),
   };
+}
+
+function whole(s: string | undefined): number | null {
+  const v = s?.trim();
+  return v ? Number(v) : null;
 }
 
 /** Only what differs from the project as loaded. */
 export function changedFields(p: ProjectView, next: Required<ProjectFields>): ProjectFields {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
-    if (p[key as keyof ProjectFields] !== value) patch[key] = value;
+    // Arrays compare by content: an untouched cooperating-units list is not an edit.
+    if (JSON.stringify(p[key as keyof ProjectFields]) !== JSON.stringify(value)) patch[key] = value;
   }
   return patch as ProjectFields;
 }
@@ -124,6 +189,7 @@ export function ProjectForm(props: {
 }) {
   const t = useT(projectsMessages);
   const lang = useLang();
+  const cooperatingOptions = useCooperatingUnitOptions();
   const half = { xs: 24, sm: 12 };
   const date = <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={afterToday} />;
   return (
@@ -191,12 +257,71 @@ export function ProjectForm(props: {
         <Col {...half}>
           <Form.Item name="chain" label={t.chain} rules={[{ max: 40 }]}>
             <AutoComplete
-              options={CHAINS.map((c) => ({ value: c }))}
+              options={DISTRICT_CHAINS.map((c) => ({ value: c }))}
               placeholder={t.chainPlaceholder}
               showSearch={{
                 filterOption: (input, option) => String(option?.value ?? '').includes(input.trim()),
               }}
             />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="chainRole" label={t.chainRole}>
+            <Select<ChainRole>
+              allowClear
+              options={CHAIN_ROLES.map((r) => ({ value: r, label: CHAIN_ROLE_LABELS[r][lang] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="highTech" label={t.highTech} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="channel" label={t.channel}>
+            <Select<Channel>
+              allowClear
+              options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c][lang] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="sourceArea" label={t.sourceArea} extra={t.sourceAreaHelp}>
+            <Select<SourceArea>
+              allowClear
+              options={SOURCE_AREAS.map((a) => ({ value: a, label: SOURCE_AREA_LABELS[a][lang] }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        {t.service}
+      </Divider>
+      <Row gutter={16}>
+        <Col span={24}>
+          <Form.Item name="cooperatingUnitIds" label={t.cooperatingUnits}>
+            <Select
+              mode="multiple"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={cooperatingOptions}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="liaisonLeader" label={t.liaisonLeader} rules={[{ max: 50 }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="cityProjectCode" label={t.cityProjectCode} rules={[{ max: 40 }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="greenChannel" label={t.greenChannel} valuePropName="checked">
+            <Switch />
           </Form.Item>
         </Col>
       </Row>
@@ -232,6 +357,56 @@ export function ProjectForm(props: {
                 </Form.Item>
               ) : null
             }
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        {t.benefits}
+      </Divider>
+      <Row gutter={16}>
+        <Col {...half}>
+          <Form.Item name="expectedOutputYuan" label={t.expectedOutput} rules={[amountRule(lang)]}>
+            <Input inputMode="decimal" autoComplete="off" suffix={t.wanYuan} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="expectedTaxYuan" label={t.expectedTax} rules={[amountRule(lang)]}>
+            <Input inputMode="decimal" autoComplete="off" suffix={t.wanYuan} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="expectedJobs"
+            label={t.expectedJobs}
+            rules={[{ pattern: WHOLE, message: t.wholeNumber(t.expectedJobs) }]}
+          >
+            <Input inputMode="numeric" autoComplete="off" suffix={t.people} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="landAreaMu"
+            label={t.landArea}
+            rules={[{ pattern: MU, message: t.landAreaInvalid }]}
+          >
+            <Input inputMode="decimal" autoComplete="off" suffix={t.mu} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="energyTce"
+            label={t.energy}
+            rules={[{ pattern: WHOLE, message: t.wholeNumber(t.energy) }]}
+          >
+            <Input inputMode="numeric" autoComplete="off" suffix={t.tce} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="pollutionClass" label={t.pollutionClass}>
+            <Select<PollutionClass>
+              allowClear
+              options={POLLUTION_CLASSES.map((c) => ({ value: c, label: POLLUTION_CLASS_LABELS[c][lang] }))}
+            />
           </Form.Item>
         </Col>
       </Row>

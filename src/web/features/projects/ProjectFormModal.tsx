@@ -33,7 +33,13 @@ export function ProjectFormModal(props: {
 
   const initialValues: Partial<ProjectFormValues> = props.project
     ? projectToValues(props.project)
-    : { unitId: props.defaultUnitId, industrial: true, foreignFunded: false };
+    : {
+        unitId: props.defaultUnitId,
+        industrial: true,
+        foreignFunded: false,
+        highTech: false,
+        greenChannel: false,
+      };
 
   const submit = (values: ProjectFormValues) => {
     const onError = (err: unknown) => applyFieldErrors(form, err, lang);

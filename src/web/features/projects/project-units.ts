@@ -40,3 +40,16 @@ export function useProjectUnits(): {
     unitOptions(all, regions.data ?? [], { inactiveSuffix: t.inactiveUnit, disableInactive });
   return { districtScope, filterOptions: make(false), formOptions: make(true) };
 }
+
+/** Every active unit of the caller's district: cooperating units may be any of them, whoever enters the project. */
+export function useCooperatingUnitOptions(): UnitOptions {
+  const units = useUnits({});
+  return (units.data ?? []).map((u) => ({ value: u.id, label: u.name }));
+}
+
+/** Unit names for ids, from the same cached unit list (an id the caller cannot resolve shows as itself). */
+export function useUnitNames(ids: string[]): string[] {
+  const units = useUnits({ includeInactive: true });
+  const byId = new Map((units.data ?? []).map((u) => [u.id, u.name]));
+  return ids.map((id) => byId.get(id) ?? id);
+}
