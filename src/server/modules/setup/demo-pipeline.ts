@@ -3,6 +3,12 @@ import type { Transaction } from 'kysely';
 import { chinaToday } from '../../../domain/dates.js';
 import { normalizeEnterpriseName } from '../../../domain/enterprises/enterprise-name.js';
 import {
+  CHAIN_ROLES,
+  CHANNELS,
+  POLLUTION_CLASSES,
+  sourceAreaOf,
+} from '../../../domain/projects/project-attributes.js';
+import {
   type EvidenceKind,
   MAIN_PATH,
   type MainStage,
@@ -184,7 +190,7 @@ export async function loadDemoPipeline(
   const depts = o.units.filter((u) => u.kind === 'department').slice(2, 8);
   const owners = [...active, ...active, ...depts];
 
-  const enterprises: { id: string; line: Line }[] = [];
+  const enterprises: { id: string; line: Line; origin: string }[] = [];
   const seen = new Set<string>();
   while (enterprises.length < 180) {
     const line = pick(LINES);
@@ -202,6 +208,7 @@ export async function loadDemoPipeline(
             : rand() < 0.2
               ? ['private_top500']
               : [];
+    const origin = pick(['110105', '120116', '310115', '320506', '330106', '440305', '370102', '130104']);
     const row = await trx
       .insertInto('enterprises')
       .values({
@@ -210,16 +217,7 @@ export async function loadDemoPipeline(
         nameKey: key,
         creditCode: null,
         kinds,
-        originRegionCode: pick([
-          '110105',
-          '120116',
-          '310115',
-          '320506',
-          '330106',
-          '440305',
-          '370102',
-          '130104',
-        ]),
+        originRegionCode: origin,
         originCountry: null,
         industryDivision: line.industry,
         contactName: `${pick(['王', '李', '张', '刘', '陈', '杨'])}经理（演示）`,
@@ -231,8 +229,13 @@ export async function loadDemoPipeline(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    enterprises.push({ id: row.id, line });
+    enterprises.push({ id: row.id, line, origin });
   }
+
+  // The descriptive attributes draw from their own sequence, so adding them left the rest of the demo as it was.
+  const attr = mulberry32(20_261_128);
+  const attrPick = <T>(xs: readonly T[]): T => xs[Math.floor(attr() * xs.length)]!;
+  const LEADERS = ['区长（演示）', '常务副区长（演示）', '分管副区长（演示）'];
 
   let count = 0;
   for (let i = 0; i < 320; i++) {
@@ -287,6 +290,28 @@ export async function loadDemoPipeline(
         landedDate: dates.landedDate ?? null,
         startDate: dates.startDate ?? null,
         productionDate: dates.productionDate ?? null,
+        channel: attrPick(CHANNELS),
+        // The demo district is in 河北 (province 13).
+        sourceArea: sourceAreaOf({ regionCode: ent.origin, country: null }, '13'),
+        chainRole: attr() < 0.7 ? attrPick(CHAIN_ROLES.slice(1)) : attr() < 0.3 ? 'chain_leader' : null,
+        highTech: ent.line.chain === '高新技术' || ent.line.chain === '新能源' || attr() < 0.1,
+        // Output about 1–2× the plan, tax 3–8 % of output, a job per 50–150 万元 invested, all rounded to 万元.
+        expectedOutputYuan: (
+          ((planned * BigInt(100 + Math.floor(attr() * 100))) / 100n / 10_000n) *
+          10_000n
+        ).toString(),
+        expectedTaxYuan: (
+          ((planned * BigInt(3 + Math.floor(attr() * 6))) / 100n / 10_000n) *
+          10_000n
+        ).toString(),
+        expectedJobs: Number(planned / BigInt((50 + Math.floor(attr() * 100)) * 10_000)),
+        landAreaMu: ent.line.industrial
+          ? (Math.round(Number(planned / 10_000n) / (30 + attr() * 50)) || 5).toFixed(2)
+          : null,
+        energyTce: ent.line.industrial ? Math.round(Number(planned / 10_000n) * (0.05 + attr() * 0.2)) : null,
+        pollutionClass: ent.line.industrial ? attrPick(POLLUTION_CLASSES.slice(0, 3)) : 'none',
+        liaisonLeader: planned >= 100_000_000n ? attrPick(LEADERS) : null,
+        greenChannel: planned >= 500_000_000n,
         createdBy: o.userId,
         createdAt: at,
         updatedAt: at,
