@@ -10,6 +10,7 @@ import {
   buildDistrict,
   buildEnterprise,
   buildProject,
+  buildSavedView,
   buildUnit,
   buildUser,
   sessionFor,
@@ -23,7 +24,14 @@ import { registerAccessHook } from './access-hook.js';
 
 let t: TestApp;
 const sessions = new Map<Role, Session>();
-let anchor: { unitId: string; userId: string; projectId: string; enterpriseId: string; attachmentId: string };
+let anchor: {
+  unitId: string;
+  userId: string;
+  projectId: string;
+  enterpriseId: string;
+  attachmentId: string;
+  viewId: string;
+};
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
 let otherUnitHead: Session;
@@ -41,7 +49,8 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':userId', anchor.userId)
     .replace(':projectId', anchor.projectId)
     .replace(':enterpriseId', anchor.enterpriseId)
-    .replace(':attachmentId', anchor.attachmentId);
+    .replace(':attachmentId', anchor.attachmentId)
+    .replace(':viewId', anchor.viewId);
 }
 
 beforeAll(async () => {
@@ -61,12 +70,14 @@ beforeAll(async () => {
   const project = await buildProject(t.db, { unitId: town.id, name: '矩阵项目' });
   const enterprise = await buildEnterprise(t.db, { districtId: district.id });
   const attachment = await buildAttachment(t.db, { projectId: project.id });
+  const view = await buildSavedView(t.db, { userId: target.id });
   anchor = {
     unitId: town.id,
     userId: target.id,
     projectId: project.id,
     enterpriseId: enterprise.id,
     attachmentId: attachment.id,
+    viewId: view.id,
   };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });

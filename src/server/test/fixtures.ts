@@ -189,3 +189,126 @@ export async function buildAttachment(db: Database, o: { projectId: string }) {
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+export async function buildSavedView(
+  db: Database,
+  o: { userId: string; list?: 'projects'; name?: string; query?: Record<string, string> },
+) {
+  const user = await db
+    .selectFrom('users')
+    .select('districtId')
+    .where('id', '=', o.userId)
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto('savedViews')
+    .values({
+      districtId: user.districtId,
+      userId: o.userId,
+      list: o.list ?? 'projects',
+      name: o.name ?? `视图${next()}`,
+      query: JSON.stringify(o.query ?? { stage: 'negotiating' }),
+      columns: null,
+      createdAt: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A project moved straight to 签约 (or later) with its signing facts, for modules that need a signed one. */
+export async function buildSignedProject(
+  db: Database,
+  o: { unitId?: string; name?: string; signingDate?: string; foreignFunded?: boolean } = {},
+) {
+  const p = await buildProject(db, { unitId: o.unitId, name: o.name });
+  return db
+    .updateTable('projects')
+    .set({
+      stage: 'signed',
+      signingDate: o.signingDate ?? '2025-06-15',
+      signedAmountYuan: '500000000',
+      agreementType: 'formal',
+      foreignFunded: o.foreignFunded ?? false,
+    })
+    .where('id', '=', p.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildCapitalReport(db: Database, o: { projectId?: string; month?: string } = {}) {
+  const project = o.projectId
+    ? await db.selectFrom('projects').selectAll().where('id', '=', o.projectId).executeTakeFirstOrThrow()
+    : await buildSignedProject(db);
+  const at = new Date();
+  return db
+    .insertInto('capitalReports')
+    .values({
+      districtId: project.districtId,
+      unitId: project.unitId,
+      projectId: project.id,
+      month: `${o.month ?? '2026-01'}-01`,
+      fundsOutOfProvinceYuan: '1000000',
+      completedInvestmentYuan: '800000',
+      note: null,
+      createdBy: null,
+      createdAt: at,
+      updatedBy: null,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildAgreement(db: Database, o: { projectId?: string } = {}) {
+  const project = o.projectId
+    ? await db.selectFrom('projects').selectAll().where('id', '=', o.projectId).executeTakeFirstOrThrow()
+    : await buildSignedProject(db);
+  const at = new Date();
+  return db
+    .insertInto('agreements')
+    .values({
+      districtId: project.districtId,
+      unitId: project.unitId,
+      projectId: project.id,
+      type: 'formal',
+      title: '投资合作协议',
+      signingDate: project.signingDate ?? '2025-06-15',
+      amountYuan: project.signedAmountYuan,
+      foreignUsdCents: null,
+      parties: null,
+      note: null,
+      createdBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildMilestone(
+  db: Database,
+  o: { agreementId?: string; dueDate?: string; status?: 'pending' | 'met' | 'missed' | 'waived' } = {},
+) {
+  const a = o.agreementId
+    ? await db.selectFrom('agreements').selectAll().where('id', '=', o.agreementId).executeTakeFirstOrThrow()
+    : await buildAgreement(db);
+  const at = new Date();
+  const due = o.dueDate ?? '2026-01-31';
+  return db
+    .insertInto('milestones')
+    .values({
+      districtId: a.districtId,
+      unitId: a.unitId,
+      projectId: a.projectId,
+      agreementId: a.id,
+      kind: 'start',
+      description: '协议约定开工',
+      dueDate: due,
+      status: o.status ?? 'pending',
+      metOn: o.status === 'met' ? due : null,
+      createdBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -2,6 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  projectExportQuery,
+  projectListFilter,
+  projectListQuery,
+  stageCountsSchema,
+} from '../../../domain/projects/project-list.js';
+import {
   attachmentSchema,
   createProjectInput,
   moveProjectInput,
@@ -9,7 +15,6 @@ import {
   stageHistorySchema,
   updateProjectInput,
 } from '../../../domain/projects/projects.schemas.js';
-import { STAGES } from '../../../domain/projects/stages.js';
 import { AppError } from '../../http/errors.js';
 import { actorOf, authOf, scopeOf } from '../../http/request-context.js';
 import { ATTACHMENT_MAX_BYTES, type AttachmentsService, attachmentErrors } from './attachments.service.js';
@@ -32,17 +37,25 @@ export function registerProjectsRoutes(
       schema: {
         tags: ['projects'],
         summary: 'Projects in the caller’s scope',
-        querystring: z.object({
-          stage: z.enum(STAGES).optional(),
-          unitId: z.string().uuid().optional(),
-          q: z.string().trim().max(100).optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: projectListQuery,
         response: { 200: z.object({ items: z.array(projectSchema), total: z.number().int() }) },
       },
     },
     async (req) => projects.list(scopeOf(req), req.query),
+  );
+
+  r.get(
+    '/api/projects/stage-counts',
+    {
+      config: { access: { permission: 'pipeline.read' } },
+      schema: {
+        tags: ['projects'],
+        summary: 'How many projects of each stage the list’s filters find (the kanban’s columns)',
+        querystring: projectListFilter,
+        response: { 200: stageCountsSchema },
+      },
+    },
+    async (req) => projects.stageCounts(scopeOf(req), req.query),
   );
 
   r.get(
@@ -52,15 +65,12 @@ export function registerProjectsRoutes(
       schema: {
         tags: ['projects'],
         summary: 'The project list as .xlsx, with the same filters and scope as the list',
-        querystring: z.object({
-          stage: z.enum(STAGES).optional(),
-          unitId: z.string().uuid().optional(),
-          q: z.string().trim().max(100).optional(),
-        }),
+        querystring: projectExportQuery,
       },
     },
     async (req, reply) => {
-      const body = await projectsWorkbook(await projects.exportRows(scopeOf(req), req.query));
+      const rows = await projects.exportRows(scopeOf(req), req.query);
+      const body = await projectsWorkbook(rows, req.query.columns);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('项目库.xlsx')}`)

@@ -3,6 +3,12 @@ import type { DataScope } from '../../../domain/access/scope.js';
 import { diffFields } from '../../../domain/audit/audit.schemas.js';
 import { chinaToday } from '../../../domain/dates.js';
 import type {
+  ProjectExportQuery,
+  ProjectListFilter,
+  ProjectListQuery,
+  StageCounts,
+} from '../../../domain/projects/project-list.js';
+import type {
   CreateProjectInput,
   MoveProjectInput,
   ProjectView,
@@ -14,23 +20,19 @@ import {
   checkStageFacts,
   type EvidenceKind,
   type ProjectFacts,
+  STAGES,
   type Stage,
 } from '../../../domain/projects/stages.js';
 import { searchTextOf } from '../../../domain/search/search-text.js';
 import type { DB, ProjectsTable } from '../../db/schema.js';
 import { inScope } from '../../db/scope-filter.js';
-import { matchesSearch } from '../../db/search-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import { projectsErrors } from './projects.errors.js';
+import { listOrder, listWhere } from './projects.list.js';
 
 type Row = Selectable<ProjectsTable> & { unitName: string; enterpriseName: string | null };
 type Q = Kysely<DB> | Transaction<DB>;
-export interface ProjectFilter {
-  stage?: Stage;
-  unitId?: string;
-  q?: string;
-}
 const EXPORT_LIMIT = 100_000;
 
 const EDITABLE = [
@@ -49,7 +51,22 @@ const EDITABLE = [
   'landedDate',
   'startDate',
   'productionDate',
+  'channel',
+  'sourceArea',
+  'chainRole',
+  'highTech',
+  'expectedOutputYuan',
+  'expectedTaxYuan',
+  'expectedJobs',
+  'landAreaMu',
+  'energyTce',
+  'pollutionClass',
+  'cooperatingUnitIds',
+  'liaisonLeader',
+  'greenChannel',
+  'cityProjectCode',
 ] as const;
+type Editable = (typeof EDITABLE)[number];
 
 function present(r: Row): ProjectView {
   return {
@@ -79,6 +96,21 @@ function present(r: Row): ProjectView {
     landedDate: r.landedDate,
     startDate: r.startDate,
     productionDate: r.productionDate,
+    leadId: r.leadId,
+    channel: r.channel as ProjectView['channel'],
+    sourceArea: r.sourceArea as ProjectView['sourceArea'],
+    chainRole: r.chainRole as ProjectView['chainRole'],
+    highTech: r.highTech,
+    expectedOutputYuan: r.expectedOutputYuan,
+    expectedTaxYuan: r.expectedTaxYuan,
+    expectedJobs: r.expectedJobs,
+    landAreaMu: r.landAreaMu,
+    energyTce: r.energyTce,
+    pollutionClass: r.pollutionClass as ProjectView['pollutionClass'],
+    cooperatingUnitIds: r.cooperatingUnitIds,
+    liaisonLeader: r.liaisonLeader,
+    greenChannel: r.greenChannel,
+    cityProjectCode: r.cityProjectCode,
   };
 }
 
@@ -134,30 +166,16 @@ export function createProjectsService({
     return row as Row;
   }
 
-  /** The list's filters, shared by the paged list and the export so both show the same rows. */
-  function filtered(scope: DataScope, f: ProjectFilter) {
-    let query = base(db, scope);
-    if (f.stage) query = query.where('p.stage', '=', f.stage);
-    if (f.unitId) query = query.where('p.unitId', '=', f.unitId);
-    if (f.q) {
-      const q = f.q;
-      // A project is found by its own name or its investor's (name, pinyin, initials, credit code).
-      query = query.where((eb) =>
-        eb.or([
-          matchesSearch('p.search_text', q),
-          eb.and([eb('e.id', 'is not', null), matchesSearch('e.search_text', q)]),
-        ]),
-      );
-    }
-    return query;
+  /** The list's filters (projects.list.ts), shared by the list, the stage counts and the export. */
+  function filtered(scope: DataScope, f: ProjectListFilter) {
+    return base(db, scope).where(listWhere(f));
   }
 
-  async function list(scope: DataScope, f: ProjectFilter & { page: number; pageSize: number }) {
+  async function list(scope: DataScope, f: ProjectListQuery) {
     const query = filtered(scope, f);
     const [rows, total] = await Promise.all([
       query
-        .orderBy('p.updatedAt', 'desc')
-        .orderBy('p.id')
+        .orderBy(listOrder(f.sort, f.order))
         .limit(f.pageSize)
         .offset((f.page - 1) * f.pageSize)
         .execute(),
@@ -273,29 +291,53 @@ export function createProjectsService({
     });
   }
 
+  /** Cooperating units are other active units of the project's own district. */
+  async function assertCooperatingUnits(q: Q, districtId: string, unitId: string, ids: string[] | undefined) {
+    if (!ids || ids.length === 0) return;
+    if (ids.includes(unitId) || new Set(ids).size !== ids.length)
+      throw projectsErrors.cooperatingUnitsInvalid();
+    const found = await q
+      .selectFrom('units')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('districtId', '=', districtId)
+      .execute();
+    if (found.length !== ids.length) throw projectsErrors.cooperatingUnitsInvalid();
+  }
+
+  /** Writes an edit's fields (version checked by the caller); the stage check comes after, on the result. */
+  async function writeEdits(
+    trx: Q,
+    before: Row,
+    patch: Partial<Pick<UpdateProjectInput, Editable>>,
+    bumpVersion = true,
+  ) {
+    await assertEnterprise(trx, before.districtId, patch.enterpriseId);
+    await assertCooperatingUnits(trx, before.districtId, before.unitId, patch.cooperatingUnitIds);
+    const set = Object.fromEntries(EDITABLE.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]]));
+    await trx
+      .updateTable('projects')
+      .set({
+        ...set,
+        ...(patch.name ? { searchText: searchTextOf(patch.name) } : {}),
+        ...(bumpVersion ? { version: sql<number>`version + 1` } : {}),
+        updatedAt: now(),
+      })
+      .where('id', '=', before.id)
+      .execute();
+  }
+
+  const pick = (r: Row) => Object.fromEntries(EDITABLE.map((k) => [k, r[k]]));
+
   async function update(scope: DataScope, actor: AuditActor, id: string, patch: UpdateProjectInput) {
     return db.transaction().execute(async (trx) => {
       const before = await find(trx, scope, id, true);
       if (before.version !== patch.version) throw projectsErrors.stale(before.version);
-      await assertEnterprise(trx, before.districtId, patch.enterpriseId);
-      const set = Object.fromEntries(
-        EDITABLE.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]]),
-      );
-      await trx
-        .updateTable('projects')
-        .set({
-          ...set,
-          ...(patch.name ? { searchText: searchTextOf(patch.name) } : {}),
-          version: sql`version + 1`,
-          updatedAt: now(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await writeEdits(trx, before, patch);
       const after = await find(trx, scope, id);
       // An edit may not undo what the project's stage stands on (clearing the signing date of a landed one).
       const problems = checkStageFacts(factsOf(after, await evidenceOf(trx, id)), chinaToday(now()));
       if (problems.length > 0) throw projectsErrors.moveRefused(problems);
-      const pick = (r: Row) => Object.fromEntries(EDITABLE.map((k) => [k, r[k]]));
       await audit.append(trx, actor, {
         action: 'projects.update',
         objectType: 'project',
@@ -316,8 +358,13 @@ export function createProjectsService({
     input: MoveProjectInput,
   ) {
     return db.transaction().execute(async (trx) => {
-      const row = await find(trx, scope, id, true);
-      if (row.version !== input.version) throw projectsErrors.stale(row.version);
+      const before = await find(trx, scope, id, true);
+      if (before.version !== input.version) throw projectsErrors.stale(before.version);
+      // Facts typed into the move dialog are saved with the move, in this transaction: all or nothing.
+      const edited = input.fields && Object.keys(input.fields).length > 0;
+      // The move below bumps the version once for the whole request.
+      if (edited) await writeEdits(trx, before, input.fields ?? {}, false);
+      const row = edited ? await find(trx, scope, id) : before;
       const facts = factsOf(row, await evidenceOf(trx, id));
       const request = { to: input.to, effectiveDate: input.effectiveDate, reason: input.reason };
       const check = checkMove(facts, request, chinaToday(now()));
@@ -355,22 +402,37 @@ export function createProjectsService({
         objectType: 'project',
         objectId: id,
         result: 'success',
-        changes: { stage: { before: row.stage, after: next.stage } },
+        changes: {
+          ...(edited ? diffFields(pick(before), pick(row)) : {}),
+          stage: { before: row.stage, after: next.stage },
+        },
         detail: input.reason ?? null,
       });
       return present(await find(trx, scope, id));
     });
   }
 
-  async function exportRows(scope: DataScope, f: ProjectFilter) {
+  /** How many projects of each stage the filter finds, in one grouped query (the kanban's column heads). */
+  async function stageCounts(scope: DataScope, f: ProjectListFilter): Promise<StageCounts> {
     const rows = await filtered(scope, f)
-      .orderBy('un.sortOrder')
-      .orderBy('p.name')
-      .limit(EXPORT_LIMIT)
+      .clearSelect()
+      .select(['p.stage', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('p.stage')
       .execute();
+    const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+    for (const r of rows) counts[r.stage as Stage] = Number(r.n);
+    return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+  }
+
+  async function exportRows(scope: DataScope, f: ProjectExportQuery) {
+    let query = filtered(scope, f);
+    query = f.sort
+      ? query.orderBy(listOrder(f.sort, f.order))
+      : query.orderBy('un.sortOrder').orderBy('p.name');
+    const rows = await query.limit(EXPORT_LIMIT).execute();
     return (rows as Row[]).map(present);
   }
 
-  return { list, exportRows, detail, create, update, move, find };
+  return { list, stageCounts, exportRows, detail, create, update, move, find };
 }
 export type ProjectsService = ReturnType<typeof createProjectsService>;

@@ -1,0 +1,76 @@
+import { type RawBuilder, sql } from 'kysely';
+import {
+  AMOUNT_TIER_MIN_YUAN,
+  type ProjectListFilter,
+  type ProjectSort,
+} from '../../../domain/projects/project-list.js';
+import { STAGES } from '../../../domain/projects/stages.js';
+import { matchesSearch } from '../../db/search-filter.js';
+
+// The list's filters and order as SQL on `projects as p` left-joined to `enterprises as e`. Kept apart from the
+// service so the paged list, the stage counts and the export cannot drift from one another.
+
+/** The WHERE conditions of a filter; all of them must hold. */
+export function listConditions(f: ProjectListFilter): RawBuilder<boolean>[] {
+  const c: RawBuilder<boolean>[] = [];
+  if (f.stage) c.push(sql<boolean>`p.stage = any(${f.stage}::text[])`);
+  if (f.unitId) c.push(sql<boolean>`p.unit_id = any(${f.unitId}::uuid[])`);
+  if (f.industry) {
+    // A section letter takes every division under it (C → C13 … C43).
+    c.push(
+      f.industry.length === 1
+        ? sql<boolean>`p.industry_division like ${`${f.industry}%`}`
+        : sql<boolean>`p.industry_division = ${f.industry}`,
+    );
+  }
+  if (f.chain) c.push(sql<boolean>`p.chain = ${f.chain}`);
+  if (f.channel) c.push(sql<boolean>`p.channel = any(${f.channel}::text[])`);
+  if (f.sourceArea) c.push(sql<boolean>`p.source_area = any(${f.sourceArea}::text[])`);
+  if (f.investorKind) c.push(sql<boolean>`e.kinds && ${f.investorKind}::text[]`);
+  if (f.amountTier) {
+    // The signed amount once there is one, else the planned total (see AMOUNT_TIERS).
+    const min = AMOUNT_TIER_MIN_YUAN[f.amountTier].toString();
+    c.push(sql<boolean>`coalesce(p.signed_amount_yuan, p.planned_total_yuan) >= ${min}::bigint`);
+  }
+  if (f.signedFrom) c.push(sql<boolean>`p.signing_date >= ${f.signedFrom}::date`);
+  if (f.signedTo) c.push(sql<boolean>`p.signing_date <= ${f.signedTo}::date`);
+  if (f.startFrom) c.push(sql<boolean>`p.start_date >= ${f.startFrom}::date`);
+  if (f.startTo) c.push(sql<boolean>`p.start_date <= ${f.startTo}::date`);
+  // Entered on a China calendar day, whatever the server's time zone.
+  if (f.createdFrom) {
+    c.push(sql<boolean>`p.created_at >= (${f.createdFrom}::date::timestamp at time zone 'Asia/Shanghai')`);
+  }
+  if (f.createdTo) {
+    c.push(sql<boolean>`p.created_at < ((${f.createdTo}::date + 1)::timestamp at time zone 'Asia/Shanghai')`);
+  }
+  if (f.q) {
+    // A project is found by its own name or its investor's (name, pinyin, initials, credit code).
+    c.push(
+      sql<boolean>`(${matchesSearch('p.search_text', f.q)} or (e.id is not null and ${matchesSearch('e.search_text', f.q)}))`,
+    );
+  }
+  return c;
+}
+
+/** One condition for all of them (`true` when there are none). */
+export function listWhere(f: ProjectListFilter): RawBuilder<boolean> {
+  const c = listConditions(f);
+  return c.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(c, sql` and `)})`;
+}
+
+const SORT_SQL: Record<ProjectSort, RawBuilder<unknown>> = {
+  // Chinese names read in pinyin order (the second word of search_text is the full pinyin).
+  name: sql`split_part(p.search_text, ' ', 2)`,
+  // The stage machine's order, not the alphabet's: 在谈 → 投产, then 暂缓, 退库.
+  stage: sql`array_position(${[...STAGES]}::text[], p.stage)`,
+  signedAmount: sql`p.signed_amount_yuan`,
+  plannedTotal: sql`p.planned_total_yuan`,
+  signingDate: sql`p.signing_date`,
+  updatedAt: sql`p.updated_at`,
+};
+
+/** ORDER BY of a sort: empty values last either way, then the id so pages never overlap. */
+export function listOrder(sort: ProjectSort, order: 'asc' | 'desc'): RawBuilder<unknown> {
+  const dir = order === 'asc' ? sql`asc` : sql`desc`;
+  return sql`${SORT_SQL[sort]} ${dir} nulls last, p.updated_at desc, p.id`;
+}
