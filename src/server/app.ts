@@ -22,10 +22,14 @@ import { registerAccessHook } from './http/access-hook.js';
 import { AppError, httpErrors } from './http/errors.js';
 import { registerActivitiesRoutes } from './modules/activities/activities.routes.js';
 import { createActivitiesService } from './modules/activities/activities.service.js';
+import { registerAgreementsRoutes } from './modules/agreements/agreements.routes.js';
+import { createAgreementsService } from './modules/agreements/agreements.service.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { registerCapitalRoutes } from './modules/capital/capital.routes.js';
+import { createCapitalService } from './modules/capital/capital.service.js';
 import { registerEnterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
@@ -208,6 +212,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerProjectsRoutes(app, projects, attachments);
   registerSearchRoutes(app, createSearchService({ db }));
   registerActivitiesRoutes(app, createActivitiesService({ db, audit, projects, now }));
+  registerCapitalRoutes(app, createCapitalService({ db, audit, projects, now }));
+  registerAgreementsRoutes(app, createAgreementsService({ db, audit, projects, now }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

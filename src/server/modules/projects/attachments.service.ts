@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DataScope } from '../../../domain/access/scope.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../../domain/projects/stages.js';
-import type { DB } from '../../db/schema.js';
+import type { AttachmentsTable, DB } from '../../db/schema.js';
 import { inScope } from '../../db/scope-filter.js';
 import { AppError, httpErrors } from '../../http/errors.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
@@ -54,6 +54,52 @@ function safeFilename(name: string): string {
     .slice(0, 200);
 }
 
+export interface CheckedFile {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+}
+
+/** The content checks every attachment passes, whatever it belongs to (project evidence, vouchers, agreements). */
+export async function checkFile(file: { filename: string; content: Buffer }): Promise<CheckedFile> {
+  if (file.content.length === 0) throw attachmentErrors.empty();
+  if (file.content.length > ATTACHMENT_MAX_BYTES) throw attachmentErrors.tooLarge();
+  const detected = await fileTypeFromBuffer(file.content);
+  if (!detected || !ALLOWED.has(detected.mime)) throw attachmentErrors.badType();
+  return {
+    filename: safeFilename(file.filename) || `file.${ALLOWED.get(detected.mime)}`,
+    contentType: detected.mime,
+    sizeBytes: file.content.length,
+    sha256: crypto.createHash('sha256').update(file.content).digest('hex'),
+    content: file.content,
+  };
+}
+
+/** Stores a checked file for its owner; the caller has already proved the owner is in the writer's scope. */
+export function insertAttachment(
+  trx: Transaction<DB>,
+  owner: { type: AttachmentsTable['ownerType']; id: string; districtId: string },
+  kind: string,
+  f: CheckedFile,
+  by: { userId: string; at: Date },
+) {
+  return trx
+    .insertInto('attachments')
+    .values({
+      districtId: owner.districtId,
+      ownerType: owner.type,
+      ownerId: owner.id,
+      kind,
+      ...f,
+      uploadedBy: by.userId,
+      uploadedAt: by.at,
+    })
+    .returning(['id', 'kind', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedAt'])
+    .executeTakeFirstOrThrow();
+}
+
 export function createAttachmentsService(deps: {
   db: Kysely<DB>;
   audit: AuditRepository;
@@ -70,30 +116,17 @@ export function createAttachmentsService(deps: {
     file: { filename: string; kind: string; content: Buffer },
   ) {
     if (![...EVIDENCE_KINDS, 'other'].includes(file.kind)) throw attachmentErrors.badKind();
-    if (file.content.length === 0) throw attachmentErrors.empty();
-    if (file.content.length > ATTACHMENT_MAX_BYTES) throw attachmentErrors.tooLarge();
-    const detected = await fileTypeFromBuffer(file.content);
-    if (!detected || !ALLOWED.has(detected.mime)) throw attachmentErrors.badType();
-    const filename = safeFilename(file.filename) || `file.${ALLOWED.get(detected.mime)}`;
+    const checked = await checkFile(file);
+    const { filename } = checked;
     return db.transaction().execute(async (trx) => {
       const project = await projects.find(trx, scope, projectId, true);
-      const row = await trx
-        .insertInto('attachments')
-        .values({
-          districtId: project.districtId,
-          ownerType: 'project',
-          ownerId: projectId,
-          kind: file.kind,
-          filename,
-          contentType: detected.mime,
-          sizeBytes: file.content.length,
-          sha256: crypto.createHash('sha256').update(file.content).digest('hex'),
-          content: file.content,
-          uploadedBy: u.id,
-          uploadedAt: now(),
-        })
-        .returning(['id', 'kind', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedAt'])
-        .executeTakeFirstOrThrow();
+      const row = await insertAttachment(
+        trx,
+        { type: 'project', id: projectId, districtId: project.districtId },
+        file.kind,
+        checked,
+        { userId: u.id, at: now() },
+      );
       await trx.updateTable('projects').set({ updatedAt: now() }).where('id', '=', projectId).execute();
       await audit.append(trx, actor, {
         action: 'attachments.upload',
@@ -108,14 +141,26 @@ export function createAttachmentsService(deps: {
     });
   }
 
-  /** Served only to those who may see the project it belongs to. */
+  /** Served only to those who may see what it belongs to (a project, a capital report, an agreement). */
   async function download(scope: DataScope, id: string) {
     const row = await db
       .selectFrom('attachments as a')
-      .innerJoin('projects as p', (j) => j.onRef('p.id', '=', 'a.ownerId').on('a.ownerType', '=', 'project'))
+      .leftJoin('projects as p', (j) => j.onRef('p.id', '=', 'a.ownerId').on('a.ownerType', '=', 'project'))
+      .leftJoin('capitalReports as cr', (j) =>
+        j.onRef('cr.id', '=', 'a.ownerId').on('a.ownerType', '=', 'capital_report'),
+      )
+      .leftJoin('agreements as ag', (j) =>
+        j.onRef('ag.id', '=', 'a.ownerId').on('a.ownerType', '=', 'agreement'),
+      )
       .select(['a.filename', 'a.contentType', 'a.content', 'a.sha256'])
       .where('a.id', '=', id)
-      .where(inScope(scope, { district: 'p.district_id', unit: 'p.unit_id' }))
+      .where((eb) =>
+        eb.or([
+          inScope(scope, { district: 'p.district_id', unit: 'p.unit_id' }),
+          inScope(scope, { district: 'cr.district_id', unit: 'cr.unit_id' }),
+          inScope(scope, { district: 'ag.district_id', unit: 'ag.unit_id' }),
+        ]),
+      )
       .executeTakeFirst();
     if (!row) throw attachmentErrors.notFound();
     return row;
