@@ -5,10 +5,15 @@ import { ROLES, type Role } from '../../domain/access/roles.js';
 import type { AuditRepository } from '../modules/audit/audit.repository.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import {
+  buildActivity,
+  buildAgreement,
   buildAttachment,
+  buildCapitalReport,
   buildCity,
   buildDistrict,
   buildEnterprise,
+  buildLead,
+  buildMilestone,
   buildProject,
   buildSavedView,
   buildUnit,
@@ -31,6 +36,11 @@ let anchor: {
   enterpriseId: string;
   attachmentId: string;
   viewId: string;
+  reportId: string;
+  agreementId: string;
+  milestoneId: string;
+  leadId: string;
+  activityId: string;
 };
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
@@ -50,7 +60,13 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':projectId', anchor.projectId)
     .replace(':enterpriseId', anchor.enterpriseId)
     .replace(':attachmentId', anchor.attachmentId)
-    .replace(':viewId', anchor.viewId);
+    .replace(':viewId', anchor.viewId)
+    .replace(':month', '2026-02')
+    .replace(':reportId', anchor.reportId)
+    .replace(':agreementId', anchor.agreementId)
+    .replace(':milestoneId', anchor.milestoneId)
+    .replace(':leadId', anchor.leadId)
+    .replace(':activityId', anchor.activityId);
 }
 
 beforeAll(async () => {
@@ -71,6 +87,11 @@ beforeAll(async () => {
   const enterprise = await buildEnterprise(t.db, { districtId: district.id });
   const attachment = await buildAttachment(t.db, { projectId: project.id });
   const view = await buildSavedView(t.db, { userId: target.id });
+  const report = await buildCapitalReport(t.db, { projectId: project.id, month: '2026-02' });
+  const agreement = await buildAgreement(t.db, { projectId: project.id });
+  const milestone = await buildMilestone(t.db, { agreementId: agreement.id });
+  const lead = await buildLead(t.db, { unitId: town.id, enterpriseId: enterprise.id });
+  const activity = await buildActivity(t.db, { projectId: project.id });
   anchor = {
     unitId: town.id,
     userId: target.id,
@@ -78,6 +99,11 @@ beforeAll(async () => {
     enterpriseId: enterprise.id,
     attachmentId: attachment.id,
     viewId: view.id,
+    reportId: report.id,
+    agreementId: agreement.id,
+    milestoneId: milestone.id,
+    leadId: lead.id,
+    activityId: activity.id,
   };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });
@@ -192,6 +218,14 @@ describe('access matrix', () => {
       ],
       ['GET', `/api/attachments/${anchor.attachmentId}`],
       ['GET', `/api/enterprises/${anchor.enterpriseId}`],
+      ['GET', `/api/leads/${anchor.leadId}/activities`],
+      ['PATCH', `/api/activities/${anchor.activityId}`, { summary: '越权' }],
+      ['GET', `/api/projects/${anchor.projectId}/capital-reports`],
+      ['GET', `/api/capital/reports/${anchor.reportId}/vouchers`],
+      ['POST', '/api/capital/months/2026-02/submit', { unitId: anchor.unitId }],
+      ['GET', `/api/projects/${anchor.projectId}/agreements`],
+      ['PATCH', `/api/agreements/${anchor.agreementId}`, { version: 1, note: '越权' }],
+      ['POST', `/api/milestones/${anchor.milestoneId}/status`, { status: 'waived', version: 1 }],
     ];
     for (const [method, url, body] of reqs) {
       const res = await call(t.app, otherDistrictCenterAdmin, method, url, body);
