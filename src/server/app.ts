@@ -33,12 +33,19 @@ import { createCapitalService } from './modules/capital/capital.service.js';
 import { registerEnterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { createConflictsService } from './modules/leads/conflicts.service.js';
+import { createLeadSettingsService } from './modules/leads/lead-settings.js';
+import { registerLeadsRoutes } from './modules/leads/leads.routes.js';
+import { createLeadsService } from './modules/leads/leads.service.js';
 import { createOrganizationRepository } from './modules/organization/organization.repository.js';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.js';
 import { createOrganizationService } from './modules/organization/organization.service.js';
 import { createAttachmentsService } from './modules/projects/attachments.service.js';
+import { createProjectTimeline, registerProjectTimelineRoutes } from './modules/projects/project-timeline.js';
 import { registerProjectsRoutes } from './modules/projects/projects.routes.js';
 import { createProjectsService } from './modules/projects/projects.service.js';
+import { registerSavedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
+import { createSavedViewsService } from './modules/saved-views/saved-views.service.js';
 import { registerSearchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { createSecurityPolicyRepository } from './modules/security-policy/security-policy.repository.js';
@@ -210,10 +217,18 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerAuditRoutes(app, audit);
   registerEnterprisesRoutes(app, enterprises);
   registerProjectsRoutes(app, projects, attachments);
+  registerProjectTimelineRoutes(app, createProjectTimeline({ db, projects }));
   registerSearchRoutes(app, createSearchService({ db }));
+  registerLeadsRoutes(
+    app,
+    createLeadsService({ db, audit, enterprises, now }),
+    createLeadSettingsService({ db, audit, now }),
+    createConflictsService({ db, audit, now }),
+  );
   registerActivitiesRoutes(app, createActivitiesService({ db, audit, projects, now }));
   registerCapitalRoutes(app, createCapitalService({ db, audit, projects, now }));
   registerAgreementsRoutes(app, createAgreementsService({ db, audit, projects, now }));
+  registerSavedViewsRoutes(app, createSavedViewsService({ db, audit, now }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -28,6 +28,7 @@ import { ErrorResult } from '../../components/ErrorResult.js';
 import { AttachmentsCard } from './AttachmentsCard.js';
 import { MoveProjectModal } from './MoveProjectModal.js';
 import { ProjectFormModal } from './ProjectFormModal.js';
+import { ProjectTimelineCard } from './ProjectTimelineCard.js';
 import { moneyWan, usdWan } from './project-format.js';
 import { useProjectUnits, useUnitNames } from './project-units.js';
 import { useProject } from './projects.api.js';
@@ -201,6 +202,9 @@ export function ProjectDetailPage() {
           <Card title={t.history} data-testid="stage-history">
             <StageTimeline history={history} />
           </Card>
+        </Col>
+        <Col span={24}>
+          <ProjectTimelineCard projectId={project.id} />
         </Col>
       </Row>
       {editing ? (
