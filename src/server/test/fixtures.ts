@@ -312,3 +312,55 @@ export async function buildMilestone(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+export async function buildLead(
+  db: Database,
+  o: { unitId?: string; enterpriseId?: string; title?: string; shared?: boolean } = {},
+) {
+  const unit = o.unitId
+    ? await db.selectFrom('units').selectAll().where('id', '=', o.unitId).executeTakeFirstOrThrow()
+    : await buildUnit(db);
+  const enterpriseId = o.enterpriseId ?? (await buildEnterprise(db, { districtId: unit.districtId })).id;
+  const at = new Date();
+  const title = o.title ?? `测试线索${next()}`;
+  return db
+    .insertInto('leads')
+    .values({
+      districtId: unit.districtId,
+      unitId: unit.id,
+      enterpriseId,
+      title,
+      channel: 'targeted',
+      receivedOn: at.toISOString().slice(0, 10),
+      shared: o.shared ?? false,
+      searchText: searchTextOf(title),
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildActivity(
+  db: Database,
+  o: { projectId: string; kind?: 'visit_out' | 'visit_in' | 'call' | 'meeting'; occurredOn?: string },
+) {
+  const project = await db
+    .selectFrom('projects')
+    .select(['districtId', 'unitId'])
+    .where('id', '=', o.projectId)
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto('activities')
+    .values({
+      districtId: project.districtId,
+      unitId: project.unitId,
+      projectId: o.projectId,
+      kind: o.kind ?? 'visit_out',
+      occurredOn: o.occurredOn ?? '2026-01-15',
+      summary: '测试走访',
+      createdAt: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
