@@ -4,14 +4,17 @@ import { parseArgs } from 'node:util';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Role } from '../src/domain/access/roles.js';
 import { DEFAULT_SECURITY_POLICY } from '../src/domain/accounts/password-policy.js';
+import { chinaToday } from '../src/domain/dates.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/bootstrap.js';
 import type { DB } from '../src/server/db/schema.js';
 import { hashPassword } from '../src/server/modules/auth/password-hasher.js';
 import { DEMO_CENTER_USERS, demoUnits } from '../src/server/modules/setup/demo-district.js';
+import { generatePipeline, type PipelineReport } from './pipeline.js';
 
-// A city-scale organisation for the benchmarks: one city, 12 districts, each with its 投资促进中心, 15
-// towns/streets, 25 departments, 3 parks, 2 招商专班 and ≈100 accounts covering every role. Fictitious
+// A city-scale organisation for the benchmarks: one city, 10 districts, each with its 投资促进中心, 27
+// towns/streets, 25 departments, 5 parks, 2 招商专班 (60 units) and ≈125 accounts covering every role, then the
+// city's pipeline (pipeline.ts: 100,000 projects, 1,000,000 capital reports …). Fictitious
 // throughout: place names are invented combinations, people are random surname + given-name pairs drawn
 // from a seeded PRNG (so every run produces the same city), and nobody real is meant.
 //
@@ -25,7 +28,10 @@ export const BENCH_PASSWORD = 'Bench#Zhaoshang2026';
 export const BENCH_CITY_CODE = 'BENCH';
 export const BENCH_CITY_NAME = '滏川市';
 export const DEFAULT_SEED = 20_260_302;
-export const DISTRICT_COUNT = 12;
+export const DISTRICT_COUNT = 10;
+/** Towns and parks beyond the demo district's 15 and 3, so that a district has 60 units. */
+const EXTRA_TOWNS = 12;
+const EXTRA_PARKS = 2;
 export const DEFAULT_BENCH_DATA_DIR = 'bench/.data';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,8 +46,6 @@ const DISTRICTS = [
   '苇塘区',
   '芷阳区',
   '蘅山区',
-  '沣溪区',
-  '箐湖区',
 ];
 
 const TOWN_STEMS = [
@@ -186,8 +190,10 @@ export function planDistrict(n: number, seed: number): { name: string; units: Pl
   const prefix = districtPrefix(n);
   const people = new Set<string>();
   const demo = demoUnits();
-  const towns = rng.sample(TOWN_STEMS, demo.filter((u) => u.kind === 'town').length);
-  const parks = [`${name.slice(0, -1)}经济开发区`, ...rng.sample(PARKS, 2)];
+  const demoTowns = demo.filter((u) => u.kind === 'town').length;
+  const townCount = demoTowns + EXTRA_TOWNS;
+  const towns = rng.sample(TOWN_STEMS, townCount);
+  const parks = [`${name.slice(0, -1)}经济开发区`, ...rng.sample(PARKS, 2 + EXTRA_PARKS)];
   const teams = rng.sample(TEAMS, 2);
   let town = 0;
   let park = 0;
@@ -214,11 +220,21 @@ export function planDistrict(n: number, seed: number): { name: string; units: Pl
     if (u.kind === 'town') {
       // The first few are urban streets (街道), most are towns, a few townships (乡).
       const i = town++;
-      unitName = `${towns[i]}${i < 3 ? '街道' : i >= 12 ? '乡' : '镇'}`;
+      unitName = `${towns[i]}${i < 3 ? '街道' : i >= townCount - 4 ? '乡' : '镇'}`;
     } else if (u.kind === 'park') unitName = parks[park++]!;
     else if (u.kind === 'team') unitName = teams[team++]!;
     return { name: unitName, kind: u.kind, users: u.users.map((p) => person(p.roles, p.username)) };
   });
+  // City scale: more towns and parks than the demo district, with the same accounts (a reporter and a head).
+  const extra = (kind: 'town' | 'park', key: string, unitName: string): PlannedUnit => ({
+    name: unitName,
+    kind,
+    users: [person(['unit_reporter'], `${key}.reporter`), person(['unit_head'], `${key}.head`)],
+  });
+  for (let i = demoTowns; i < townCount; i++) {
+    units.push(extra('town', `town${pad(i + 1)}`, `${towns[i]}${i >= townCount - 4 ? '乡' : '镇'}`));
+  }
+  for (let i = 3; i < 3 + EXTRA_PARKS; i++) units.push(extra('park', `park${pad(i + 1)}`, parks[i]!));
   return { name, units: [center, ...units] };
 }
 
@@ -231,6 +247,8 @@ export interface GenerateReport {
   /** Users whose password age was refreshed so the 90-day expiry never blocks a bench run. */
   passwordsRefreshed: number;
   hashMs: number;
+  /** The pipeline (projects, reports, activities …): skipped when the city already has projects. */
+  pipeline: PipelineReport | null;
   totalMs: number;
 }
 
@@ -306,7 +324,7 @@ async function insertDistrict(
  */
 export async function generateDataset(
   db: Kysely<DB>,
-  opts: { seed?: number; log?: (msg: string) => void } = {},
+  opts: { seed?: number; log?: (msg: string) => void; pipeline?: boolean } = {},
 ): Promise<GenerateReport> {
   const started = performance.now();
   const seed = opts.seed ?? DEFAULT_SEED;
@@ -361,6 +379,7 @@ export async function generateDataset(
     userRoles: 0,
     passwordsRefreshed: 0,
     hashMs: 0,
+    pipeline: null,
     totalMs: 0,
   };
 
@@ -393,6 +412,9 @@ export async function generateDataset(
     .executeTakeFirst();
   report.passwordsRefreshed = Number(refreshed.numUpdatedRows);
   report.hashMs = Math.round(hashMs);
+  if (opts.pipeline !== false) {
+    report.pipeline = await generatePipeline(db, { cityId: city.id, today: chinaToday(at), log });
+  }
   report.totalMs = Math.round(performance.now() - started);
   return report;
 }
@@ -407,7 +429,22 @@ export async function datasetCounts(db: Kysely<DB>) {
     .executeTakeFirst();
   if (!city) return null;
   const districts = db.selectFrom('regions').select('id').where('parentId', '=', city.id);
-  const count = async (table: 'units' | 'users' | 'userRoles') =>
+  const count = async (
+    table:
+      | 'units'
+      | 'users'
+      | 'userRoles'
+      | 'enterprises'
+      | 'projects'
+      | 'leads'
+      | 'capitalReports'
+      | 'capitalSubmissions'
+      | 'activities'
+      | 'agreements'
+      | 'milestones'
+      | 'projectStageHistory'
+      | 'attachments',
+  ) =>
     Number(
       (
         await db
@@ -440,6 +477,23 @@ export async function datasetCounts(db: Kysely<DB>) {
     units: await count('units'),
     users: await count('users'),
     userRoles: await count('userRoles'),
+    enterprises: await count('enterprises'),
+    projects: await count('projects'),
+    leads: await count('leads'),
+    capitalReports: await count('capitalReports'),
+    capitalSubmissions: await count('capitalSubmissions'),
+    activities: await count('activities'),
+    agreements: await count('agreements'),
+    milestones: await count('milestones'),
+    projectStageHistory: await count('projectStageHistory'),
+    attachments: await count('attachments'),
+    databaseMB: Math.round(
+      Number(
+        (await sql<{ b: string }>`select pg_database_size(current_database())::text as b`.execute(db))
+          .rows[0]!.b,
+      ) /
+        2 ** 20,
+    ),
     sessions: await all('sessions'),
     loginAttempts: await all('loginAttempts'),
     auditLog: await all('auditLog'),
@@ -487,6 +541,8 @@ async function main() {
         `${report.units} units, ${report.users} users, ${report.userRoles} role grants; ` +
         `password hash ${report.hashMs} ms, total ${report.totalMs} ms.`,
     );
+    if (report.pipeline?.skipped) console.log('Pipeline already present: left as it is.');
+    else if (report.pipeline) console.log('Pipeline:', report.pipeline);
     console.log('Dataset now:', await datasetCounts(opened.db));
   } finally {
     await opened.close();
