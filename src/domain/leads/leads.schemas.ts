@@ -2,30 +2,16 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
 import { createEnterpriseInput } from '../enterprises/enterprises.schemas.js';
 import { amountString } from '../money/money.js';
+import { CHANNELS as LEAD_CHANNELS } from '../projects/project-attributes.js';
 
 type Label = { zh: string; en: string };
 
-/** Where a lead came from (DOMAIN §2 *Lead*). */
-export const LEAD_CHANNELS = [
-  'targeted',
-  'via_business',
-  'resident',
-  'kinship',
-  'event',
-  'self',
-  'assigned',
-] as const;
-export type LeadChannel = (typeof LEAD_CHANNELS)[number];
-
-export const LEAD_CHANNEL_LABELS: Record<LeadChannel, Label> = {
-  targeted: { zh: '定向招商', en: 'Targeted' },
-  via_business: { zh: '以商招商', en: 'Via business' },
-  resident: { zh: '驻外招商', en: 'Resident offices' },
-  kinship: { zh: '以情招商', en: 'Kinship' },
-  event: { zh: '活动招商', en: 'Events' },
-  self: { zh: '企业主动对接', en: 'Self-initiated' },
-  assigned: { zh: '上级交办', en: 'Assigned from above' },
-};
+/** Where a lead came from (DOMAIN §2 *Lead*): one list for leads and the projects they become. */
+export {
+  CHANNEL_LABELS as LEAD_CHANNEL_LABELS,
+  CHANNELS as LEAD_CHANNELS,
+  type Channel as LeadChannel,
+} from '../projects/project-attributes.js';
 
 export const LEAD_STATUSES = ['new', 'following', 'declined', 'converted'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
