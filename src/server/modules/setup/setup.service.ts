@@ -8,7 +8,9 @@ import type { AuditRepository } from '../audit/audit.repository.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { assertPasswordAcceptable } from '../auth/password-rules.js';
 import type { SecurityPolicyRepository } from '../security-policy/security-policy.repository.js';
+import { loadDemoCapital } from './demo-capital.js';
 import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
+import { loadDemoActivities } from './demo-activities.js';
 import { loadDemoPipeline } from './demo-pipeline.js';
 
 const SETUP_LOCK = 7_212_027;
@@ -163,6 +165,8 @@ export function createSetupService(deps: {
           username: input.admin.username,
           now: at,
         });
+        await loadDemoActivities(trx, { districtId: district.id, units: created, now: at });
+        await loadDemoCapital(trx, { districtId: district.id, units: created, userId: adminId, now: at });
         demo = { units: units.length + 1, users: demoUsers.length, ...pipeline };
       }
 
