@@ -266,6 +266,12 @@ export interface CreditResolutionsTable {
   kind: 'primary' | 'co_credit';
   primaryUnitId: string | null;
   unitIds: string[];
+  /** co_credit only (migration 0009): [{ unitId, basisPoints }] summing to 10000 */
+  shares: ColumnType<
+    { unitId: string; basisPoints: number }[] | null,
+    string | null | undefined,
+    string | null
+  >;
   note: string | null;
   resolvedBy: string | null;
   resolvedAt: Timestamp;

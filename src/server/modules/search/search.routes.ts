@@ -11,7 +11,7 @@ export function registerSearchRoutes(app: FastifyInstance, service: SearchServic
       config: { access: { permission: 'pipeline.read' } },
       schema: {
         tags: ['search'],
-        summary: 'Find enterprises and projects by Chinese name, full pinyin, initials or credit code',
+        summary: 'Find enterprises, projects and leads by Chinese name, full pinyin, initials or credit code',
         querystring: z.object({ q: z.string().trim().min(1).max(100) }),
         response: {
           200: z.object({
@@ -20,6 +20,14 @@ export function registerSearchRoutes(app: FastifyInstance, service: SearchServic
             ),
             projects: z.array(
               z.object({ id: z.string().uuid(), name: z.string(), stage: z.string(), unitName: z.string() }),
+            ),
+            leads: z.array(
+              z.object({
+                id: z.string().uuid(),
+                title: z.string(),
+                status: z.string(),
+                unitName: z.string(),
+              }),
             ),
           }),
         },

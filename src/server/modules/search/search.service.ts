@@ -1,17 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { DataScope } from '../../../domain/access/scope.js';
 import type { DB } from '../../db/schema.js';
-import { inScope } from '../../db/scope-filter.js';
+import { inScope, inScopeOrShared } from '../../db/scope-filter.js';
 import { matchesSearch, searchRank } from '../../db/search-filter.js';
 
 const LIMIT = 8;
 
-/** The header search box: enterprises of the district and projects in the caller's scope, best match first. */
+/**
+ * The header search box: enterprises of the district, projects in the caller's scope and leads in it (plus the
+ * district's shared leads), best match first.
+ */
 export function createSearchService({ db }: { db: Kysely<DB> }) {
   async function search(scope: DataScope, districtId: string, q: string) {
     const readsPipeline = scope.kind !== 'none' && scope.kind !== 'city';
-    if (!readsPipeline) return { enterprises: [], projects: [] };
-    const [enterprises, projects] = await Promise.all([
+    if (!readsPipeline) return { enterprises: [], projects: [], leads: [] };
+    const [enterprises, projects, leads] = await Promise.all([
       db
         .selectFrom('enterprises')
         .select(['id', 'name', 'creditCode'])
@@ -31,8 +34,19 @@ export function createSearchService({ db }: { db: Kysely<DB> }) {
         .orderBy('p.name')
         .limit(LIMIT)
         .execute(),
+      db
+        .selectFrom('leads as l')
+        .innerJoin('units as un', 'un.id', 'l.unitId')
+        .innerJoin('enterprises as e', 'e.id', 'l.enterpriseId')
+        .select(['l.id', 'l.title', 'l.status', 'un.name as unitName'])
+        .where(inScopeOrShared(scope, { district: 'l.district_id', unit: 'l.unit_id', shared: 'l.shared' }))
+        .where((eb) => eb.or([matchesSearch('l.search_text', q), matchesSearch('e.search_text', q)]))
+        .orderBy(searchRank('l.search_text', q), 'desc')
+        .orderBy('l.title')
+        .limit(LIMIT)
+        .execute(),
     ]);
-    return { enterprises, projects };
+    return { enterprises, projects, leads };
   }
   return { search };
 }
