@@ -33,6 +33,8 @@ import { createCapitalService } from './modules/capital/capital.service.js';
 import { registerEnterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerImportsRoutes } from './modules/imports/imports.routes.js';
+import { createImportsService } from './modules/imports/imports.service.js';
 import { createConflictsService } from './modules/leads/conflicts.service.js';
 import { createLeadSettingsService } from './modules/leads/lead-settings.js';
 import { registerLeadsRoutes } from './modules/leads/leads.routes.js';
@@ -226,6 +228,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
     createConflictsService({ db, audit, now }),
   );
   registerActivitiesRoutes(app, createActivitiesService({ db, audit, projects, now }));
+  registerImportsRoutes(
+    app,
+    createImportsService({ db, audit, now, onError: (err) => app.log.error({ err }, 'import check failed') }),
+  );
   registerCapitalRoutes(app, createCapitalService({ db, audit, projects, now }));
   registerAgreementsRoutes(app, createAgreementsService({ db, audit, projects, now }));
   registerSavedViewsRoutes(app, createSavedViewsService({ db, audit, now }));

@@ -371,6 +371,25 @@ export interface SavedViewsTable {
   createdAt: Timestamp;
 }
 
+export interface ImportBatchesTable {
+  id: Generated<string>;
+  districtId: string;
+  userId: string;
+  kind: 'projects' | 'leads' | 'capital_reports';
+  filename: string;
+  status: 'parsing' | 'checked' | 'committed' | 'failed';
+  totalRows: Generated<number>;
+  processedRows: Generated<number>;
+  problems: ColumnType<unknown[], string | undefined, string>;
+  duplicates: ColumnType<unknown[], string | undefined, string>;
+  summary: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  rows: ColumnType<unknown[] | null, string | null | undefined, string | null>;
+  error: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  committedAt: Timestamp | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   units: UnitsTable;
@@ -395,4 +414,5 @@ export interface DB {
   agreements: AgreementsTable;
   milestones: MilestonesTable;
   savedViews: SavedViewsTable;
+  importBatches: ImportBatchesTable;
 }
