@@ -12,7 +12,7 @@ import {
 } from '../../../domain/enterprises/enterprises.schemas.js';
 import { searchTextOf } from '../../../domain/search/search-text.js';
 import type { DB, EnterprisesTable } from '../../db/schema.js';
-import { inScope } from '../../db/scope-filter.js';
+import { inScope, inScopeOrShared } from '../../db/scope-filter.js';
 import { matchesSearch, searchRank } from '../../db/search-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
@@ -130,7 +130,8 @@ export function createEnterprisesService({
 
   /**
    * The enterprise with what the caller's scope holds of it: a town sees only its own unit's projects and
-   * leads of this enterprise (never another town's negotiation), the district-wide roles see all of them.
+   * leads of this enterprise (never another town's negotiation) plus the leads other units marked shared;
+   * the district-wide roles see all of them.
    */
   async function detail(u: SessionUser, scope: DataScope, id: string) {
     const row = await findRow(db, u, id);
@@ -149,7 +150,7 @@ export function createEnterprisesService({
         .innerJoin('units as un', 'un.id', 'l.unitId')
         .select(['l.id', 'l.title', 'un.name as unitName', 'l.status', 'l.shared', 'l.receivedOn'])
         .where('l.enterpriseId', '=', id)
-        .where(inScope(scope, { district: 'l.district_id', unit: 'l.unit_id' }))
+        .where(inScopeOrShared(scope, { district: 'l.district_id', unit: 'l.unit_id', shared: 'l.shared' }))
         .orderBy('l.receivedOn', 'desc')
         .execute(),
       enterprisesWithFullPhone(db, u, [id]).then((s) => s.has(id)),

@@ -232,18 +232,21 @@ describe('enterprise detail', () => {
     }
     await lead(townA.id, e.id, { title: '甲镇的线索' });
     await lead(townB.id, e.id, { title: '乙镇的线索' });
+    await lead(townB.id, e.id, { title: '乙镇的共享线索', shared: true });
   });
 
-  it('shows a town only its own projects and leads of the enterprise', async () => {
+  it('shows a town only its own projects and leads of the enterprise, plus shared leads', async () => {
     const d = (await call(t.app, s.a, 'GET', `/api/enterprises/${e.id}`)).json();
     expect(d.projects.map((p: { name: string }) => p.name)).toEqual(['甲镇的项目']);
-    expect(d.leads.map((l: { title: string }) => l.title)).toEqual(['甲镇的线索']);
+    expect(d.leads.map((l: { title: string }) => l.title).sort()).toEqual(
+      ['乙镇的共享线索', '甲镇的线索'].sort(),
+    );
   });
 
   it('shows the district-wide roles every project and lead of it', async () => {
     const d = (await call(t.app, s.leader, 'GET', `/api/enterprises/${e.id}`)).json();
     expect(d.projects).toHaveLength(2);
-    expect(d.leads).toHaveLength(2);
+    expect(d.leads).toHaveLength(3);
   });
 
   it('is not found from another district', async () => {
