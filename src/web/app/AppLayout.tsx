@@ -5,6 +5,7 @@ import { Outlet, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useLogout } from '../features/auth/auth.api.js';
 import { AppVersion } from '../features/health/AppVersion.js';
+import { GlobalSearch } from '../features/search/GlobalSearch.js';
 import { AppBreadcrumb } from './AppBreadcrumb.js';
 import { appMessages } from './app.messages.js';
 import { useCurrentUser } from './auth.js';
@@ -130,8 +131,11 @@ export function AppLayout() {
               </Typography.Text>
             </>
           ) : (
-            <div style={{ flex: 1 }} />
+            <div style={{ flex: 1 }}>
+              <GlobalSearch compact={false} />
+            </div>
           )}
+          {isMobile ? <GlobalSearch compact /> : null}
           <HeaderUser isMobile={isMobile} />
         </Layout.Header>
         <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
