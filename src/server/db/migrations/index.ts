@@ -5,6 +5,7 @@ import * as m0003 from './0003_search_text.js';
 import * as m0004 from './0004_activities.js';
 import * as m0005 from './0005_leads_money_agreements.js';
 import * as m0006 from './0006_import_batches.js';
+import * as m0008 from './0008_list_indexes.js';
 import * as m0009 from './0009_credit_resolution_shares.js';
 
 // Numbered migrations, listed explicitly (no directory scanning: works the same under tsx and in a bundle).
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_activities': m0004,
   '0005_leads_money_agreements': m0005,
   '0006_import_batches': m0006,
+  '0008_list_indexes': m0008,
   '0009_credit_resolution_shares': m0009,
 };

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import type { DataScope } from '../../../domain/access/scope.js';
 import {
   AMOUNT_TIER_MIN_YUAN,
   type ProjectListFilter,
@@ -10,8 +11,24 @@ import { matchesSearch } from '../../db/search-filter.js';
 // The list's filters and order as SQL on `projects as p` left-joined to `enterprises as e`. Kept apart from the
 // service so the paged list, the stage counts and the export cannot drift from one another.
 
-/** The WHERE conditions of a filter; all of them must hold. */
-export function listConditions(f: ProjectListFilter): RawBuilder<boolean>[] {
+/** The districts a scope reads projects in (a project's investor is an enterprise of the same district). */
+function scopeDistricts(scope: DataScope): string[] {
+  switch (scope.kind) {
+    case 'district':
+      return scope.districtIds;
+    case 'unit':
+    case 'assigned':
+      return [scope.districtId];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The WHERE conditions of a filter; all of them must hold. With the caller's scope, the investor search looks at
+ * that scope's districts only (the same rows, found through a far smaller set of enterprises).
+ */
+export function listConditions(f: ProjectListFilter, scope?: DataScope): RawBuilder<boolean>[] {
   const c: RawBuilder<boolean>[] = [];
   if (f.stage) c.push(sql<boolean>`p.stage = any(${f.stage}::text[])`);
   if (f.unitId) c.push(sql<boolean>`p.unit_id = any(${f.unitId}::uuid[])`);
@@ -44,17 +61,23 @@ export function listConditions(f: ProjectListFilter): RawBuilder<boolean>[] {
     c.push(sql<boolean>`p.created_at < ((${f.createdTo}::date + 1)::timestamp at time zone 'Asia/Shanghai')`);
   }
   if (f.q) {
-    // A project is found by its own name or its investor's (name, pinyin, initials, credit code).
+    // A project is found by its own name or its investor's (name, pinyin, initials, credit code). Written so that
+    // every branch is an index condition on projects (two trigram searches and enterprise_id = any(the matching
+    // investors)): PostgreSQL then ANDs them with the district's index and rechecks a few hundred rows, instead
+    // of computing word_similarity for every project and enterprise of the district (≈1 s at 10,000 projects).
+    const districts = scope ? scopeDistricts(scope) : null;
+    const inDistricts = districts ? sql`e2.district_id = any(${districts}::uuid[]) and ` : sql``;
     c.push(
-      sql<boolean>`(${matchesSearch('p.search_text', f.q)} or (e.id is not null and ${matchesSearch('e.search_text', f.q)}))`,
+      sql<boolean>`(${matchesSearch('p.search_text', f.q)} or p.enterprise_id = any(array(
+        select e2.id from enterprises e2 where ${inDistricts}${matchesSearch('e2.search_text', f.q)})))`,
     );
   }
   return c;
 }
 
 /** One condition for all of them (`true` when there are none). */
-export function listWhere(f: ProjectListFilter): RawBuilder<boolean> {
-  const c = listConditions(f);
+export function listWhere(f: ProjectListFilter, scope?: DataScope): RawBuilder<boolean> {
+  const c = listConditions(f, scope);
   return c.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(c, sql` and `)})`;
 }
 
