@@ -70,13 +70,15 @@ export function dueDateOf(month: string, dueDay: number): string {
   return `${addMonths(month, 1)}-${String(dueDay).padStart(2, '0')}`;
 }
 
-export type Punctuality = 'on_time' | 'late' | 'missing' | 'not_due';
+export const PUNCTUALITIES = ['on_time', 'late', 'missing', 'not_due', 'not_required'] as const;
+export type Punctuality = (typeof PUNCTUALITIES)[number];
 
 export const PUNCTUALITY_LABELS: Record<Punctuality, { zh: string; en: string }> = {
   on_time: { zh: '按时', en: 'On time' },
   late: { zh: '逾期报送', en: 'Late' },
   missing: { zh: '未报送', en: 'Missing' },
   not_due: { zh: '未到期', en: 'Not yet due' },
+  not_required: { zh: '无需报送', en: 'Nothing to report' },
 };
 
 /**
@@ -92,6 +94,14 @@ export function punctualityOf(
   const due = dueDateOf(month, dueDay);
   if (firstSubmittedOn) return firstSubmittedOn <= due ? 'on_time' : 'late';
   return today > due ? 'missing' : 'not_due';
+}
+
+/**
+ * Towns, parks and teams report every month, a zero report included (handing in nothing is 交白卷); a department
+ * or the center only in months when it has projects that report.
+ */
+export function isExpectedToReport(unitKind: string, reportingProjects: number): boolean {
+  return unitKind === 'town' || unitKind === 'park' || unitKind === 'team' || reportingProjects > 0;
 }
 
 const SIGNED_PLUS: readonly Stage[] = ['signed', 'landed', 'started', 'producing'];

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { amountString } from '../money/money.js';
-import { type CapitalFigures, isMonth, SUBMISSION_ACTIONS, SUBMISSION_STATUSES } from './capital.rules.js';
+import {
+  type CapitalFigures,
+  isMonth,
+  PUNCTUALITIES,
+  SUBMISSION_ACTIONS,
+  SUBMISSION_STATUSES,
+} from './capital.rules.js';
 
 export const monthString = z.string().refine(isMonth, 'A month YYYY-MM');
 
@@ -68,7 +74,7 @@ export const submissionSchema = z.object({
   returnedAt: z.string().nullable(),
   returnReason: z.string().nullable(),
   dueDate: z.string(),
-  punctuality: z.enum(['on_time', 'late', 'missing', 'not_due']),
+  punctuality: z.enum(PUNCTUALITIES),
   /** How many projects of the unit report this month, and how many of them have a report. */
   projects: z.number().int(),
   reported: z.number().int(),

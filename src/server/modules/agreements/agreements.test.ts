@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../../domain/access/roles.js';
 import { buildDistrict, buildSignedProject, buildUnit, buildUser, sessionFor } from '../../test/fixtures.js';
 import { buildTestApp, call, type Session, type TestApp } from '../../test/test-app.js';
 
@@ -9,7 +10,7 @@ let otherReporter: Session;
 let center: Session;
 let projectId: string;
 
-async function as(roles: Parameters<typeof buildUser>[1]['roles'], unitId: string) {
+async function as(roles: Role[], unitId: string) {
   return sessionFor(t.db, (await buildUser(t.db, { unitId, roles })).id, t.clock.now());
 }
 

@@ -5,6 +5,7 @@ import {
   type CapitalFigures,
   dueDateOf,
   isEditable,
+  isExpectedToReport,
   isFutureMonth,
   monthOfDay,
   monthStart,
@@ -96,7 +97,7 @@ export function createCapitalService(deps: {
   async function unitInScope(q: Q, scope: DataScope, unitId: string) {
     const unit = await q
       .selectFrom('units')
-      .select(['id', 'districtId', 'name'])
+      .select(['id', 'districtId', 'name', 'kind'])
       .where('id', '=', unitId)
       .where(inScope(scope, { district: 'district_id', unit: 'id' }))
       .executeTakeFirst();
@@ -237,7 +238,7 @@ export function createCapitalService(deps: {
   }
 
   function presentSubmission(
-    unit: { id: string; name: string },
+    unit: { id: string; name: string; kind: string },
     month: string,
     s: SubmissionRow | undefined,
     dueDay: number,
@@ -255,7 +256,10 @@ export function createCapitalService(deps: {
       returnedAt: iso(s?.returnedAt),
       returnReason: s?.returnReason ?? null,
       dueDate: dueDateOf(month, dueDay),
-      punctuality: punctualityOf(month, s ? chinaToday(s.firstSubmittedAt) : null, dueDay, today),
+      punctuality:
+        !s && !isExpectedToReport(unit.kind, counts.projects)
+          ? 'not_required'
+          : punctualityOf(month, s ? chinaToday(s.firstSubmittedAt) : null, dueDay, today),
       ...counts,
     };
   }
@@ -416,7 +420,7 @@ export function createCapitalService(deps: {
       .leftJoin('capitalSubmissions as s', (j) =>
         j.onRef('s.unitId', '=', 'un.id').on('s.month', '=', monthStart(month)),
       )
-      .select(['un.id', 'un.name', 'un.districtId'])
+      .select(['un.id', 'un.name', 'un.kind', 'un.districtId'])
       .selectAll('s')
       .select(['un.id as unitKey'])
       .where(inScope(scope, { district: 'un.district_id', unit: 'un.id' }))
@@ -434,7 +438,7 @@ export function createCapitalService(deps: {
     );
     return units.map((x) =>
       presentSubmission(
-        { id: x.unitKey, name: x.name },
+        { id: x.unitKey, name: x.name, kind: x.kind },
         month,
         x.status ? (x as unknown as SubmissionRow) : undefined,
         dueDays.get(x.districtId) ?? DEFAULT_DUE_DAY,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../../domain/access/roles.js';
 import {
   buildDistrict,
   buildProject,
@@ -21,7 +22,7 @@ let center: Session;
 let projectId: string;
 let secondId: string;
 
-const figures = (o: Partial<Record<string, string>> = {}) => ({
+const figures = (o: Partial<Record<string, string | number>> = {}) => ({
   fundsOutOfProvinceYuan: '0',
   fundsInProvinceYuan: '0',
   fundsForeignYuan: '0',
@@ -33,7 +34,7 @@ const figures = (o: Partial<Record<string, string>> = {}) => ({
   ...o,
 });
 
-async function as(roles: Parameters<typeof buildUser>[1]['roles'], unitId: string) {
+async function as(roles: Role[], unitId: string) {
   return sessionFor(t.db, (await buildUser(t.db, { unitId, roles })).id, t.clock.now());
 }
 
