@@ -94,6 +94,8 @@ const CHANNEL_ALIASES: Record<string, keyof typeof LEAD_CHANNEL_LABELS> = {
   交办: 'assigned',
 };
 
+const enterpriseName = createEnterpriseInput.pick({ name: true });
+
 class RowReader {
   readonly problems: RowProblem[] = [];
   constructor(private readonly cells: RowCells) {}
@@ -206,7 +208,7 @@ class RowReader {
       }
       return null;
     }
-    const parsed = createEnterpriseInput.pick({ name: true }).safeParse({ name });
+    const parsed = enterpriseName.safeParse({ name });
     if (!parsed.success) {
       this.add('enterpriseName', 'An enterprise name has 2 to 100 characters.', '企业名称须为 2–100 个字。');
       return null;

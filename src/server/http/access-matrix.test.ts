@@ -12,6 +12,7 @@ import {
   buildCity,
   buildDistrict,
   buildEnterprise,
+  buildImportBatch,
   buildLead,
   buildMilestone,
   buildProject,
@@ -41,6 +42,7 @@ let anchor: {
   milestoneId: string;
   leadId: string;
   activityId: string;
+  batchId: string;
 };
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
@@ -66,7 +68,9 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':agreementId', anchor.agreementId)
     .replace(':milestoneId', anchor.milestoneId)
     .replace(':leadId', anchor.leadId)
-    .replace(':activityId', anchor.activityId);
+    .replace(':activityId', anchor.activityId)
+    .replace(':kind', 'projects')
+    .replace(':batchId', anchor.batchId);
 }
 
 beforeAll(async () => {
@@ -92,6 +96,7 @@ beforeAll(async () => {
   const milestone = await buildMilestone(t.db, { agreementId: agreement.id });
   const lead = await buildLead(t.db, { unitId: town.id, enterpriseId: enterprise.id });
   const activity = await buildActivity(t.db, { projectId: project.id });
+  const batch = await buildImportBatch(t.db, { userId: target.id });
   anchor = {
     unitId: town.id,
     userId: target.id,
@@ -104,6 +109,7 @@ beforeAll(async () => {
     milestoneId: milestone.id,
     leadId: lead.id,
     activityId: activity.id,
+    batchId: batch.id,
   };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });

@@ -364,3 +364,27 @@ export async function buildActivity(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** An import batch, checked and clean, of the given user (their own district). */
+export async function buildImportBatch(db: Database, o: { userId: string }) {
+  const user = await db
+    .selectFrom('users')
+    .select(['districtId'])
+    .where('id', '=', o.userId)
+    .executeTakeFirstOrThrow();
+  const at = new Date();
+  return db
+    .insertInto('importBatches')
+    .values({
+      districtId: user.districtId,
+      userId: o.userId,
+      kind: 'projects',
+      filename: 'fixture.xlsx',
+      status: 'checked',
+      rows: JSON.stringify([]),
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

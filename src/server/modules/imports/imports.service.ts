@@ -79,6 +79,27 @@ function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
   return out;
 }
 
+const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+
+/**
+ * One INSERT for thousands of rows: the rows travel as a single jsonb parameter and PostgreSQL unpacks them with
+ * jsonb_populate_recordset, instead of tens of thousands of bind parameters per statement.
+ */
+async function insertMany(trx: Transaction<DB>, table: 'projects' | 'project_stage_history', rows: object[]) {
+  const first = rows[0];
+  if (!first) return;
+  const cols = Object.keys(first).map(snake);
+  const payload = rows.map((r) =>
+    Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [snake(k), v instanceof Date ? v.toISOString() : v]),
+    ),
+  );
+  const list = sql.join(cols.map((c) => sql.ref(c)));
+  await sql`insert into ${sql.table(table)} (${list}) select ${list} from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(payload)}::jsonb)`.execute(
+    trx,
+  );
+}
+
 export function createImportsService({
   db,
   audit,
@@ -684,42 +705,40 @@ export function createImportsService({
     );
     const today = chinaToday(at);
     const withIds = rows.map((r) => ({ ...r, id: crypto.randomUUID() }));
-    for (const chunk of chunks(withIds)) {
-      await trx
-        .insertInto('projects')
-        .values(
-          chunk.map((r) => ({
-            ...r.input,
-            id: r.id,
+    for (const chunk of chunks(withIds, 5000)) {
+      await insertMany(
+        trx,
+        'projects',
+        chunk.map((r) => ({
+          ...r.input,
+          id: r.id,
+          districtId: u.districtId,
+          enterpriseId: r.enterprise ? enterprises.resolve(r.enterprise).id : null,
+          stage: r.stage,
+          searchText: searchTextOf(r.input.name),
+          createdBy: u.id,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      );
+      await insertMany(
+        trx,
+        'project_stage_history',
+        chunk.map((r) => {
+          const dateField = STAGE_REQUIREMENTS[r.stage].date;
+          return {
             districtId: u.districtId,
-            enterpriseId: r.enterprise ? enterprises.resolve(r.enterprise).id : null,
-            stage: r.stage,
-            searchText: searchTextOf(r.input.name),
-            createdBy: u.id,
-            createdAt: at,
-            updatedAt: at,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('projectStageHistory')
-        .values(
-          chunk.map((r) => {
-            const dateField = STAGE_REQUIREMENTS[r.stage].date;
-            return {
-              districtId: u.districtId,
-              projectId: r.id,
-              fromStage: null,
-              toStage: r.stage,
-              effectiveDate: (dateField ? r.input[dateField] : null) ?? today,
-              note: `批量导入：${filename}`.slice(0, 500),
-              userId: u.id,
-              username: u.username,
-              at,
-            };
-          }),
-        )
-        .execute();
+            projectId: r.id,
+            fromStage: null,
+            toStage: r.stage,
+            effectiveDate: (dateField ? r.input[dateField] : null) ?? today,
+            note: `批量导入：${filename}`.slice(0, 500),
+            userId: u.id,
+            username: u.username,
+            at,
+          };
+        }),
+      );
     }
     return `${rows.length} projects created, ${enterprises.created} enterprises created`;
   }
