@@ -1,11 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  CarOutlined,
   ClusterOutlined,
   HomeOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -31,6 +34,9 @@ interface NavGroup {
 const NAV: (NavLeaf | NavGroup)[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'projects', path: '/projects', icon: <ProjectOutlined />, permission: 'pipeline.read' },
+  { key: 'enterprises', path: '/enterprises', icon: <BankOutlined />, permission: 'pipeline.read' },
+  { key: 'activities', path: '/activities', icon: <CarOutlined />, permission: 'pipeline.read' },
+  { key: 'imports', path: '/imports', icon: <UploadOutlined />, permission: 'pipeline.write' },
   {
     key: 'organization',
     icon: <ApartmentOutlined />,

@@ -1,10 +1,14 @@
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { NotFoundPage } from '../components/NotFoundPage.js';
 import { AccountPage } from '../features/account/AccountPage.js';
+import { ActivitiesPage } from '../features/activities/ActivitiesPage.js';
 import { AuditListPage } from '../features/audit/AuditListPage.js';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
+import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage.js';
+import { EnterprisesListPage } from '../features/enterprises/EnterprisesListPage.js';
 import { HomePage } from '../features/home/HomePage.js';
+import { ImportPage } from '../features/imports/ImportPage.js';
 import { UnitsPage } from '../features/organization/UnitsPage.js';
 import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.js';
 import { ProjectsListPage } from '../features/projects/ProjectsListPage.js';
@@ -53,6 +57,41 @@ export const router = createBrowserRouter([
                       { index: true, element: <ProjectsListPage /> },
                       { path: ':projectId', element: <ProjectDetailPage />, handle: crumb('projectDetail') },
                     ],
+                  },
+                  {
+                    path: 'enterprises',
+                    handle: crumb('enterprises'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      { index: true, element: <EnterprisesListPage /> },
+                      {
+                        path: ':enterpriseId',
+                        element: <EnterpriseDetailPage />,
+                        handle: crumb('enterpriseDetail'),
+                      },
+                    ],
+                  },
+                  {
+                    path: 'activities',
+                    handle: crumb('activities'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <ActivitiesPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: 'imports',
+                    handle: crumb('imports'),
+                    element: (
+                      <RequirePermission permission="pipeline.write">
+                        <ImportPage />
+                      </RequirePermission>
+                    ),
                   },
                   {
                     path: 'org',

@@ -1,34 +1,41 @@
-import { App, Form, Input, Modal, Select } from 'antd';
-import { validateCreditCode } from '../../../domain/enterprises/credit-code.js';
-import {
-  ENTERPRISE_KIND_LABELS,
-  ENTERPRISE_KINDS,
-  type EnterpriseKind,
-  type EnterpriseView,
+import { App, Form, Modal } from 'antd';
+import type {
+  EnterpriseView,
+  UpdateEnterpriseInput,
 } from '../../../domain/enterprises/enterprises.schemas.js';
 import { applyFieldErrors } from '../../app/form-errors.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
-import { useCreateEnterprise } from './enterprises.api.js';
+import {
+  type EnterpriseFields,
+  EnterpriseForm,
+  type EnterpriseFormValues,
+  enterpriseToValues,
+  valuesToFields,
+} from './EnterpriseForm.js';
+import { useCreateEnterprise, useUpdateEnterprise } from './enterprises.api.js';
 import { enterprisesMessages } from './enterprises.messages.js';
 
-interface EnterpriseFormValues {
-  name: string;
-  creditCode?: string;
-  kinds?: EnterpriseKind[];
-  contactName?: string;
-  contactPhone?: string;
+function changed(before: EnterpriseView, after: EnterpriseFields): Partial<EnterpriseFields> {
+  const patch: Partial<EnterpriseFields> = {};
+  for (const k of Object.keys(after) as (keyof EnterpriseFields)[]) {
+    // A masked phone left empty stays as it is: the editor never saw the number.
+    if (k === 'contactPhone' && before.phoneMasked && after.contactPhone === null) continue;
+    if (JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k]))
+      Object.assign(patch, { [k]: after[k] });
+  }
+  return patch;
 }
 
-const PHONE = /^[0-9+\-() ]{5,20}$/;
-const text = (v: string | undefined) => v?.trim() || undefined;
-
 /**
- * A small form to enter an enterprise from inside the project form. Mounted only while open. The server links
+ * Enter a new enterprise, or edit one (`enterprise` given). Mounted only while open. On create the server links
  * to an existing enterprise of the same name or code instead of creating a twin; either way the caller gets it.
  */
 export function EnterpriseFormModal(props: {
+  enterprise?: EnterpriseView | null;
   initialName?: string;
+  /** Entered from the project form: the success message says it was chosen for the project. */
+  forProject?: boolean;
   onClose: (chosen?: EnterpriseView) => void;
 }) {
   const t = useT(enterprisesMessages);
@@ -36,24 +43,40 @@ export function EnterpriseFormModal(props: {
   const { message } = App.useApp();
   const [form] = Form.useForm<EnterpriseFormValues>();
   const create = useCreateEnterprise();
+  const update = useUpdateEnterprise();
+  const before = props.enterprise ?? null;
+  const mutation = before ? update : create;
 
   const submit = (values: EnterpriseFormValues) => {
-    const creditCode = text(values.creditCode);
-    create.mutate(
-      {
-        name: values.name.trim(),
-        kinds: values.kinds ?? [],
-        ...(creditCode ? { creditCode } : {}),
-        ...(text(values.contactName) ? { contactName: text(values.contactName) } : {}),
-        ...(text(values.contactPhone) ? { contactPhone: text(values.contactPhone) } : {}),
-      },
-      {
+    const fields = valuesToFields(values, before);
+    const onError = (err: unknown) => applyFieldErrors(form, err, lang);
+    if (!before) {
+      const sent = Object.fromEntries(
+        Object.entries(fields).filter(([k, v]) => v !== null || k === 'kinds'),
+      ) as EnterpriseFields;
+      create.mutate(sent, {
         onSuccess: ({ enterprise, created }) => {
-          if (created) void message.success(t.created);
+          if (created) void message.success(props.forProject ? t.createdForProject : t.created);
           else void message.info(t.existed);
           props.onClose(enterprise);
         },
-        onError: (err) => applyFieldErrors(form, err, lang),
+        onError,
+      });
+      return;
+    }
+    const patch = changed(before, fields);
+    if (Object.keys(patch).length === 0) {
+      props.onClose();
+      return;
+    }
+    update.mutate(
+      { id: before.id, patch: { ...patch, updatedAt: before.updatedAt } as UpdateEnterpriseInput },
+      {
+        onSuccess: (saved) => {
+          void message.success(t.saved);
+          props.onClose(saved);
+        },
+        onError,
       },
     );
   };
@@ -61,69 +84,20 @@ export function EnterpriseFormModal(props: {
   return (
     <Modal
       open
-      title={t.addEnterprise}
+      title={before ? t.editEnterprise : t.addEnterprise}
       okText={t.save}
       cancelText={t.cancel}
-      confirmLoading={create.isPending}
+      confirmLoading={mutation.isPending}
       onOk={() => form.submit()}
       onCancel={() => props.onClose()}
       mask={{ closable: false }}
     >
-      <Form<EnterpriseFormValues>
+      <EnterpriseForm
         form={form}
-        name="enterprise"
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={{ name: props.initialName ?? '', kinds: [] }}
+        initialValues={enterpriseToValues(before, props.initialName)}
         onFinish={submit}
-      >
-        <Form.Item
-          name="name"
-          label={t.name}
-          rules={[
-            { required: true, whitespace: true, message: t.required(t.name) },
-            { min: 2, max: 100, message: t.nameLength },
-          ]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="creditCode"
-          label={t.creditCode}
-          extra={t.creditCodeHelp}
-          validateDebounce={300}
-          rules={[
-            {
-              validator: async (_, value: string | undefined) => {
-                if (!value?.trim()) return;
-                const check = validateCreditCode(value);
-                if (!check.ok) throw new Error(lang === 'zh' ? check.messageZh : check.messageEn);
-              },
-            },
-          ]}
-        >
-          <Input autoComplete="off" maxLength={30} style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <Form.Item name="kinds" label={t.kinds}>
-          <Select<EnterpriseKind[]>
-            mode="multiple"
-            allowClear
-            placeholder={t.kindsPlaceholder}
-            options={ENTERPRISE_KINDS.map((k) => ({ value: k, label: ENTERPRISE_KIND_LABELS[k][lang] }))}
-          />
-        </Form.Item>
-        <Form.Item name="contactName" label={t.contactName} rules={[{ max: 40 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="contactPhone"
-          label={t.contactPhone}
-          rules={[{ pattern: PHONE, message: t.phoneInvalid }]}
-        >
-          <Input autoComplete="off" inputMode="tel" />
-        </Form.Item>
-      </Form>
-      <ApiErrorAlert error={create.error} />
+      />
+      <ApiErrorAlert error={mutation.error} />
     </Modal>
   );
 }

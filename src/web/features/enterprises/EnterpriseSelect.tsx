@@ -79,6 +79,7 @@ export function EnterpriseSelect(props: {
       </Button>
       {adding ? (
         <EnterpriseFormModal
+          forProject
           initialName={search.trim() || undefined}
           onClose={(chosen) => {
             setAdding(false);

@@ -25,6 +25,7 @@ import { useCan, useCurrentUser } from '../../app/auth.js';
 import { formatDateTime } from '../../app/dates.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
+import { ActivitiesCard } from '../activities/ActivitiesCard.js';
 import { AttachmentsCard } from './AttachmentsCard.js';
 import { MoveProjectModal } from './MoveProjectModal.js';
 import { ProjectFormModal } from './ProjectFormModal.js';
@@ -202,6 +203,9 @@ export function ProjectDetailPage() {
           <Card title={t.history} data-testid="stage-history">
             <StageTimeline history={history} />
           </Card>
+        </Col>
+        <Col span={24}>
+          <ActivitiesCard projectId={project.id} canWrite={canWrite} />
         </Col>
         <Col span={24}>
           <ProjectTimelineCard projectId={project.id} />
