@@ -5,6 +5,9 @@ export const appMessages = defineMessages({
     productName: '招商调度',
     nav: {
       home: '首页',
+      leads: '招商线索',
+      leadDetail: '线索详情',
+      conflicts: '争抢协调',
       projects: '项目库',
       projectDetail: '项目详情',
       enterprises: '客商库',
@@ -34,6 +37,9 @@ export const appMessages = defineMessages({
     productName: 'Zhaoshang Dispatch',
     nav: {
       home: 'Home',
+      leads: 'Leads',
+      leadDetail: 'Lead',
+      conflicts: 'Conflicts',
       projects: 'Projects',
       projectDetail: 'Project',
       enterprises: 'Enterprises',

@@ -9,6 +9,9 @@ import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPa
 import { EnterprisesListPage } from '../features/enterprises/EnterprisesListPage.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { ImportPage } from '../features/imports/ImportPage.js';
+import { ConflictsPage } from '../features/leads/ConflictsPage.js';
+import { LeadDetailPage } from '../features/leads/LeadDetailPage.js';
+import { LeadsListPage } from '../features/leads/LeadsListPage.js';
 import { UnitsPage } from '../features/organization/UnitsPage.js';
 import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.js';
 import { ProjectsListPage } from '../features/projects/ProjectsListPage.js';
@@ -45,6 +48,28 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <HomePage />, handle: crumb('home') },
                   { path: 'account', element: <AccountPage />, handle: crumb('account') },
+                  {
+                    path: 'leads',
+                    handle: crumb('leads'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      { index: true, element: <LeadsListPage /> },
+                      { path: ':leadId', element: <LeadDetailPage />, handle: crumb('leadDetail') },
+                    ],
+                  },
+                  {
+                    path: 'conflicts',
+                    handle: crumb('conflicts'),
+                    element: (
+                      <RequirePermission permission="pipeline.coordinate">
+                        <ConflictsPage />
+                      </RequirePermission>
+                    ),
+                  },
                   {
                     path: 'projects',
                     handle: crumb('projects'),

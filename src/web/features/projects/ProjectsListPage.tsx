@@ -1,100 +1,101 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
+import {
+  AppstoreOutlined,
+  DownloadOutlined,
+  PlusOutlined,
+  UnorderedListOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { Button, Card, Flex, Segmented, Table } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { COLUMN_SORTS, type ProjectSort } from '../../../domain/projects/project-list.js';
 import type { ProjectView } from '../../../domain/projects/projects.schemas.js';
-import { STAGE_LABELS, STAGES, type Stage } from '../../../domain/projects/stages.js';
 import { useCan, useCurrentUser } from '../../app/auth.js';
-import { formatDateTime } from '../../app/dates.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
+import { importsMessages } from '../imports/imports.messages.js';
+import { SavedViewsMenu } from '../saved-views/SavedViewsMenu.js';
+import { ProjectBoard } from './ProjectBoard.js';
+import { ProjectColumnChooser } from './ProjectColumnChooser.js';
+import { ProjectFilterBar } from './ProjectFilterBar.js';
 import { ProjectFormModal } from './ProjectFormModal.js';
-import { moneyAuto } from './project-format.js';
+import { projectTableColumns } from './project-columns.js';
+import { projectListMessages } from './project-list.messages.js';
+import {
+  applyView,
+  exportHref,
+  type FilterParams,
+  type ListUrlState,
+  listParams,
+  PAGE_SIZES,
+  readListUrl,
+  viewQuery,
+  writeListUrl,
+} from './project-list-query.js';
 import { useProjectUnits } from './project-units.js';
-import { type ProjectsQuery, useProjects } from './projects.api.js';
+import { useProjects } from './projects.api.js';
 import { projectsMessages } from './projects.messages.js';
-import { StageTag } from './StageTag.js';
 
-const PAGE_SIZES = [10, 20, 50, 100];
-
-/** The filters live in the address, so that coming back from a project finds the list as it was left. */
-function readQuery(params: URLSearchParams): ProjectsQuery {
-  const stage = params.get('stage');
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
-  return {
-    stage: (STAGES as readonly string[]).includes(stage ?? '') ? (stage as Stage) : undefined,
-    unitId: params.get('unitId') || undefined,
-    q: params.get('q') || undefined,
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
-  };
-}
-
-function writeQuery(q: ProjectsQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  if (q.stage) params.set('stage', q.stage);
-  if (q.unitId) params.set('unitId', q.unitId);
-  if (q.q) params.set('q', q.q);
-  if (q.page > 1) params.set('page', String(q.page));
-  if (q.pageSize !== 20) params.set('pageSize', String(q.pageSize));
-  return params;
-}
-
-function exportParams(q: ProjectsQuery): string {
-  const params = writeQuery({ ...q, page: 1, pageSize: 20 });
-  return params.toString();
-}
-
+/**
+ * 项目库: the filtered list or board. Everything the person sets (filters, order, page, columns, list or board)
+ * is in the address: a link or a saved view reopens it exactly, and the back button steps back through it.
+ */
 export function ProjectsListPage() {
   const t = useT(projectsMessages);
+  const tl = useT(projectListMessages);
   const lang = useLang();
   const can = useCan();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const query = readQuery(params);
+  const state = readListUrl(params);
   const [adding, setAdding] = useState(false);
   const units = useProjectUnits();
-  const projects = useProjects(query);
+  const board = state.view === 'board';
+  const projects = useProjects(listParams(state), !board);
   const canWrite = can('pipeline.write');
 
-  const setQuery = (next: ProjectsQuery) => setParams(writeQuery(next), { replace: true });
-  const filter = (patch: Partial<ProjectsQuery>) => setQuery({ ...query, ...patch, page: 1 });
-
-  const columns: TableColumnsType<ProjectView> = [
-    {
-      title: t.name,
-      key: 'name',
-      render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link>,
-    },
-    { title: t.unit, dataIndex: 'unitName', key: 'unitName' },
-    { title: t.enterprise, key: 'enterprise', render: (_, p) => p.enterpriseName ?? '—' },
-    { title: t.stage, key: 'stage', render: (_, p) => <StageTag stage={p.stage} /> },
-    {
-      title: t.plannedTotal,
-      key: 'plannedTotal',
-      align: 'right',
-      render: (_, p) => moneyAuto(p.plannedTotalYuan),
-    },
-    {
-      title: t.signedAmount,
-      key: 'signedAmount',
-      align: 'right',
-      render: (_, p) => moneyAuto(p.signedAmountYuan),
-    },
-    { title: t.updatedAt, key: 'updatedAt', render: (_, p) => formatDateTime(p.updatedAt) },
-  ];
+  // Each change is a history entry, so the back button undoes a filter as a person expects. A change builds on
+  // the address as it is now rather than as this render saw it, so two quick changes (a stage, then a search
+  // typed at once) both stick.
+  const go = (change: (current: ListUrlState) => ListUrlState) =>
+    setParams(writeListUrl(change(readListUrl(new URLSearchParams(window.location.search)))));
+  const filter = (patch: FilterParams) => go((s) => ({ ...s, filters: { ...s.filters, ...patch }, page: 1 }));
 
   return (
     <Card
       title={t.title}
       extra={
-        <Flex gap={8}>
-          {/* The export carries the list's filters; the server applies the same scope as to the list. */}
-          <Button href={`/api/projects/export.xlsx?${exportParams(query)}`} download>
+        <Flex gap={8} wrap justify="flex-end">
+          <Segmented<'list' | 'board'>
+            aria-label={tl.viewMode}
+            value={state.view}
+            onChange={(view) => go((s) => ({ ...s, view, page: 1 }))}
+            options={[
+              { value: 'list', label: tl.listView, icon: <UnorderedListOutlined /> },
+              { value: 'board', label: tl.boardView, icon: <AppstoreOutlined /> },
+            ]}
+          />
+          <SavedViewsMenu
+            list="projects"
+            current={() => ({ query: viewQuery(state), columns: state.columns })}
+            onApply={(view) => go((s) => applyView(s, view))}
+          />
+          {board ? null : (
+            <ProjectColumnChooser
+              columns={state.columns}
+              onChange={(columns) => go((s) => ({ ...s, columns }))}
+            />
+          )}
+          {/* The export carries the filters, the order and the columns on screen; the server applies the same scope. */}
+          <Button icon={<DownloadOutlined />} href={exportHref(state)} download>
             {t.exportXlsx}
           </Button>
+          {canWrite ? (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/imports?kind=projects')}>
+              {importsMessages[lang].importButton}
+            </Button>
+          ) : null}
           {canWrite ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
               {t.addProject}
@@ -103,44 +104,20 @@ export function ProjectsListPage() {
         </Flex>
       }
     >
-      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={t.searchLabel}
-          placeholder={t.search}
-          allowClear
-          defaultValue={query.q}
-          onSearch={(q) => filter({ q: q.trim() || undefined })}
-          style={{ flex: '1 1 220px', maxWidth: 320 }}
-        />
-        <Select<Stage>
-          aria-label={t.stageFilter}
-          placeholder={t.allStages}
-          allowClear
-          options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s][lang] }))}
-          value={query.stage}
-          onChange={(stage) => filter({ stage })}
-          style={{ flex: '1 1 140px', maxWidth: 200 }}
-        />
-        {units.districtScope ? (
-          <Select<string>
-            aria-label={t.unitFilter}
-            placeholder={t.allUnits}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={units.filterOptions}
-            value={query.unitId}
-            onChange={(unitId) => filter({ unitId })}
-            style={{ flex: '1 1 200px', maxWidth: 280 }}
-          />
-        ) : null}
-      </Flex>
-      {projects.isError ? (
+      <ProjectFilterBar
+        filters={state.filters}
+        onChange={filter}
+        unitOptions={units.districtScope ? units.filterOptions : null}
+      />
+      {board ? (
+        <ProjectBoard filters={state.filters} canWrite={canWrite} />
+      ) : projects.isError ? (
         <ErrorResult error={projects.error} onRetry={() => void projects.refetch()} />
       ) : (
         <Table<ProjectView>
           rowKey="id"
           size="middle"
-          columns={columns}
+          columns={projectTableColumns(state.columns, lang, state)}
           dataSource={projects.data?.items}
           loading={projects.isFetching}
           scroll={{ x: 'max-content' }}
@@ -153,15 +130,28 @@ export function ProjectsListPage() {
             },
             style: { cursor: 'pointer' },
           })}
+          onChange={(pagination, _filters, sorter, extra) => {
+            if (extra.action === 'sort') {
+              const one = Array.isArray(sorter) ? sorter[0] : sorter;
+              const sort = one?.order ? COLUMN_SORTS[one.columnKey as keyof typeof COLUMN_SORTS] : undefined;
+              go((s) => ({
+                ...s,
+                sort: (sort ?? 'updatedAt') as ProjectSort,
+                order: one?.order === 'ascend' ? 'asc' : 'desc',
+                page: 1,
+              }));
+              return;
+            }
+            const pageSize = pagination.pageSize ?? state.pageSize;
+            go((s) => ({ ...s, page: pageSize === s.pageSize ? (pagination.current ?? 1) : 1, pageSize }));
+          }}
           pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
+            current: state.page,
+            pageSize: state.pageSize,
             total: projects.data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: PAGE_SIZES,
             showTotal: (n) => t.total(n),
-            onChange: (page, pageSize) =>
-              setQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize }),
           }}
         />
       )}
