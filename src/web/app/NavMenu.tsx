@@ -6,7 +6,9 @@ import {
   BulbOutlined,
   CarOutlined,
   ClusterOutlined,
+  FieldTimeOutlined,
   HomeOutlined,
+  MoneyCollectOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -40,6 +42,13 @@ const NAV: (NavLeaf | NavGroup)[] = [
   { key: 'conflicts', path: '/conflicts', icon: <BranchesOutlined />, permission: 'pipeline.coordinate' },
   { key: 'enterprises', path: '/enterprises', icon: <BankOutlined />, permission: 'pipeline.read' },
   { key: 'activities', path: '/activities', icon: <CarOutlined />, permission: 'pipeline.read' },
+  { key: 'capital', path: '/capital', icon: <MoneyCollectOutlined />, permission: 'pipeline.read' },
+  {
+    key: 'overdueMilestones',
+    path: '/milestones/overdue',
+    icon: <FieldTimeOutlined />,
+    permission: 'pipeline.read',
+  },
   { key: 'imports', path: '/imports', icon: <UploadOutlined />, permission: 'pipeline.write' },
   {
     key: 'organization',

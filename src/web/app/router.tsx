@@ -2,9 +2,11 @@ import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { NotFoundPage } from '../components/NotFoundPage.js';
 import { AccountPage } from '../features/account/AccountPage.js';
 import { ActivitiesPage } from '../features/activities/ActivitiesPage.js';
+import { OverdueMilestonesPage } from '../features/agreements/OverdueMilestonesPage.js';
 import { AuditListPage } from '../features/audit/AuditListPage.js';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
+import { CapitalMonthPage } from '../features/capital/CapitalMonthPage.js';
 import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage.js';
 import { EnterprisesListPage } from '../features/enterprises/EnterprisesListPage.js';
 import { HomePage } from '../features/home/HomePage.js';
@@ -106,6 +108,24 @@ export const router = createBrowserRouter([
                     element: (
                       <RequirePermission permission="pipeline.read">
                         <ActivitiesPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: 'capital',
+                    handle: crumb('capital'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <CapitalMonthPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: 'milestones/overdue',
+                    handle: crumb('overdueMilestones'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <OverdueMilestonesPage />
                       </RequirePermission>
                     ),
                   },

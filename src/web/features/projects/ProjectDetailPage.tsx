@@ -26,6 +26,8 @@ import { formatDateTime } from '../../app/dates.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
 import { ActivitiesCard } from '../activities/ActivitiesCard.js';
+import { AgreementsCard } from '../agreements/AgreementsCard.js';
+import { CapitalCard } from '../capital/CapitalCard.js';
 import { AttachmentsCard } from './AttachmentsCard.js';
 import { MoveProjectModal } from './MoveProjectModal.js';
 import { ProjectFormModal } from './ProjectFormModal.js';
@@ -203,6 +205,12 @@ export function ProjectDetailPage() {
           <Card title={t.history} data-testid="stage-history">
             <StageTimeline history={history} />
           </Card>
+        </Col>
+        <Col span={24}>
+          <CapitalCard projectId={project.id} projectName={project.name} canWrite={canWrite} />
+        </Col>
+        <Col span={24}>
+          <AgreementsCard projectId={project.id} canWrite={canWrite} />
         </Col>
         <Col span={24}>
           <ActivitiesCard projectId={project.id} canWrite={canWrite} />
