@@ -133,3 +133,41 @@ export async function waitForQuiet(rootPid: number | undefined, maxMs = 60_000):
   }
   return Math.round(performance.now() - start);
 }
+
+/**
+ * Resident memory (MiB) of the server's tree: its Node processes (the largest one is the server itself, the
+ * other the tsx launcher) and its PostgreSQL processes (their shared buffers are counted once per process that
+ * touched them, so that sum overstates).
+ */
+export function sampleRss(
+  rootPid: number | undefined,
+): { server: number; node: number; postgres: number } | null {
+  if (process.platform !== 'linux' || rootPid === undefined) return null;
+  const procs = readProcs();
+  const children = new Map<number, Proc[]>();
+  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  const root = procs.find((p) => p.pid === rootPid);
+  if (!root) return null;
+  let server = 0;
+  let node = 0;
+  let postgres = 0;
+  const stack = [root];
+  while (stack.length) {
+    const p = stack.pop()!;
+    let kb = 0;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p.pid}/status`, 'utf8'));
+      kb = m ? Number(m[1]) : 0;
+    } catch {
+      /* exited meanwhile */
+    }
+    if (p.comm === 'postgres') postgres += kb;
+    else {
+      node += kb;
+      server = Math.max(server, kb);
+    }
+    stack.push(...(children.get(p.pid) ?? []));
+  }
+  const mib = (kb: number) => Math.round(kb / 1024);
+  return { server: mib(server), node: mib(node), postgres: mib(postgres) };
+}

@@ -24,6 +24,16 @@ export interface QueryProfile {
   dbMs: number;
   /** Statements grouped by their SQL text, most frequent first. */
   top: { count: number; ms: number; sql: string }[];
+  /** Every statement of the measured request, in order, exactly as sent (text and parameters). */
+  captured: CapturedStatement[];
+}
+
+export interface CapturedStatement {
+  sql: string;
+  parameters: readonly unknown[];
+  ms: number;
+  /** When it started, ms after the request was sent: statements that overlap ran in parallel. */
+  startMs: number;
 }
 
 export async function profileQueries(opts: {
@@ -31,13 +41,19 @@ export async function profileQueries(opts: {
   auditHmacKey: string;
   requests: ProfileRequest[];
 }): Promise<QueryProfile[]> {
-  let events: { sql: string; ms: number }[] = [];
+  let events: { sql: string; ms: number; raw: string; parameters: readonly unknown[]; end: number }[] = [];
   const pool = new pg.Pool({ ...opts.conn, max: 4, application_name: 'zhaoshang-bench-profile' });
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
     log: (e: LogEvent) => {
-      events.push({ sql: e.query.sql.replace(/\s+/g, ' ').trim(), ms: e.queryDurationMillis });
+      events.push({
+        sql: e.query.sql.replace(/\s+/g, ' ').trim(),
+        ms: e.queryDurationMillis,
+        raw: e.query.sql,
+        parameters: e.query.parameters,
+        end: performance.now(),
+      });
     },
   });
   const { app } = await buildApp({
@@ -61,6 +77,7 @@ export async function profileQueries(opts: {
         });
       await send();
       events = [];
+      const sentAt = performance.now();
       const res = await send();
       const groups = new Map<string, { count: number; ms: number }>();
       for (const e of events) {
@@ -77,6 +94,12 @@ export async function profileQueries(opts: {
         top: [...groups]
           .map(([sql, g]) => ({ count: g.count, ms: Math.round(g.ms * 10) / 10, sql: sql.slice(0, 160) }))
           .sort((a, b) => b.count - a.count || b.ms - a.ms),
+        captured: events.map((e) => ({
+          sql: e.raw,
+          parameters: e.parameters,
+          ms: Math.round(e.ms * 10) / 10,
+          startMs: Math.round((e.end - e.ms - sentAt) * 10) / 10,
+        })),
       });
     }
   } finally {

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon, { type Options as CannonOptions } from 'autocannon';
 import { sql } from 'kysely';
+import { chinaToday } from '../src/domain/dates.js';
 import { createDatabase, type Database, type PgConnection } from '../src/server/db/database.js';
 import { runningCluster } from '../src/server/db/embedded-postgres.js';
-import { cpuPercent, sampleCpu, waitForQuiet } from './cpu.js';
+import { cpuPercent, sampleCpu, sampleRss, waitForQuiet } from './cpu.js';
 import {
   assertBenchDataDir,
   BENCH_CITY_CODE,
@@ -21,6 +22,7 @@ import {
   generateDataset,
 } from './generate.js';
 import { type ProfileRequest, profileQueries, type QueryProfile } from './profile.js';
+import { replayStatements, type SqlAloneResult, stepsOf } from './replay.js';
 
 // npm run bench [-- --duration 15 --connections 50 --only login,me --data-dir bench/.data]
 //
@@ -29,7 +31,20 @@ import { type ProfileRequest, profileQueries, type QueryProfile } from './profil
 // req/s and p50/p95/p99 per scenario and writes the whole result to bench/results/<timestamp>.json.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SCENARIOS = ['login', 'me', 'units', 'users'] as const;
+const SCENARIOS = [
+  'login',
+  'me',
+  'units',
+  'users',
+  'list',
+  'list-unit',
+  'detail',
+  'kanban',
+  'move',
+  'leads',
+] as const;
+/** Scenarios whose SQL is also replayed alone, straight through pg, to compare with the endpoint. */
+const REPLAYED: readonly ScenarioName[] = ['list', 'list-unit', 'detail', 'kanban', 'leads'];
 type ScenarioName = (typeof SCENARIOS)[number];
 
 const { values: args } = parseArgs({
@@ -37,6 +52,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '3' },
+    'sql-duration': { type: 'string', default: '8' },
     only: { type: 'string' },
     'data-dir': {
       type: 'string',
@@ -52,6 +68,7 @@ if (args.help) {
   --connections <n>   concurrent connections (default 50)
   --warmup <s>        unmeasured warm-up per scenario (default 3; 0 = none)
   --only <a,b>        scenarios to run: ${SCENARIOS.join(', ')}
+  --sql-duration <s>  seconds of each SQL-alone replay (default 8; 0 = no replay)
   --data-dir <dir>    the bench's own DATA_DIR (default ${DEFAULT_BENCH_DATA_DIR}, or BENCH_DATA_DIR)`);
   process.exit(0);
 }
@@ -69,6 +86,7 @@ function positive(name: string, v: string | undefined, allowZero = false): numbe
 const duration = positive('duration', args.duration);
 const connections = Math.floor(positive('connections', args.connections));
 const warmup = positive('warmup', args.warmup, true);
+const sqlDuration = positive('sql-duration', args['sql-duration'], true);
 const only = args.only?.split(',').map((s) => s.trim()) ?? [...SCENARIOS];
 for (const s of only) {
   if (!(SCENARIOS as readonly string[]).includes(s))
@@ -195,6 +213,22 @@ async function login(base: string, username: string): Promise<string> {
   return cookie;
 }
 
+/** Signs in and returns the cookie with the CSRF token that writes need. */
+async function session(base: string, username: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`Login as ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('zs_session='))!;
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: body.csrfToken };
+}
+
 async function getJson(base: string, url: string, cookie: string): Promise<unknown> {
   const res = await fetch(`${base}${url}`, { headers: { cookie } });
   if (res.status !== 200) throw new Error(`GET ${url} → ${res.status} ${await res.text()}`);
@@ -209,6 +243,35 @@ interface Fixtures {
   districtId: string;
   reporter: string;
   centerAdmin: string;
+  db: Database;
+  today: string;
+}
+
+/** Filters of the project list as the web app sends them, searched in Chinese, full pinyin and initials. */
+const LIST_QUERIES = [
+  'stage=signed,landed&amountTier=1yi&q=紧固件',
+  'stage=negotiating&q=jingujian',
+  'stage=started,producing&amountTier=5yi&q=zhineng',
+  'q=京华',
+  'stage=signed&amountTier=1yi',
+  'q=jgj&amountTier=1yi',
+  'stage=negotiating,signed,landed,started,producing',
+  '',
+];
+const enc = (qs: string) =>
+  qs
+    .split('&')
+    .filter(Boolean)
+    .map((kv) => {
+      const [k, v = ''] = kv.split('=');
+      return `${k}=${encodeURIComponent(v)}`;
+    })
+    .join('&');
+
+/** Round-robin over URLs: every request of every connection takes the next one. */
+function rotating(urls: string[], headers: Record<string, string>): CannonOptions['requests'] {
+  let next = 0;
+  return [{ method: 'GET', headers, setupRequest: (req) => ({ ...req, path: urls[next++ % urls.length]! }) }];
 }
 
 interface ScenarioPlan {
@@ -219,6 +282,10 @@ interface ScenarioPlan {
   options: Omit<CannonOptions, 'url' | 'connections' | 'duration' | 'path'>;
   profile: ProfileRequest;
   check: string;
+  /** Called before the warm-up and before the measured run (the move scenario re-reads its projects). */
+  beforeRun?: () => Promise<void>;
+  /** GET URLs the scenario rotates over, with the cookie: captured and replayed as SQL alone. */
+  variants?: { urls: string[]; cookie: string };
 }
 
 async function planScenario(name: ScenarioName, f: Fixtures): Promise<ScenarioPlan> {
@@ -289,6 +356,156 @@ async function planScenario(name: ScenarioName, f: Fixtures): Promise<ScenarioPl
         check: `${page.items.length} of ${page.total} accounts, as ${f.centerAdmin}`,
       };
     }
+    case 'list':
+    case 'list-unit': {
+      // The center sees the district's 10,000 projects; a town reporter the few hundred of the own unit.
+      const who = name === 'list' ? f.centerAdmin : f.reporter;
+      const { cookie } = await session(f.base, who);
+      const urls = LIST_QUERIES.flatMap((qs) =>
+        [1, 2].map((page) => `/api/projects?${enc(qs)}${qs ? '&' : ''}page=${page}&pageSize=50`),
+      );
+      const first = (await getJson(f.base, urls[0]!, cookie)) as { total: number };
+      const all = (await getJson(f.base, urls[urls.length - 1]!, cookie)) as { total: number };
+      return {
+        name,
+        title: 'GET /api/projects?stage=…&amountTier=…&q=…&page=…',
+        path: urls[0]!,
+        options: { requests: rotating(urls, { cookie }) },
+        profile: { scenario: name, method: 'GET', url: urls[0]!, cookie },
+        check: `${urls.length} filter/page variants (${first.total} … ${all.total} rows), as ${who}`,
+        variants: { urls, cookie },
+      };
+    }
+    case 'kanban': {
+      const { cookie } = await session(f.base, f.centerAdmin);
+      const probe = await fetch(`${f.base}/api/projects/stage-counts`, { headers: { cookie } });
+      // Until the stage counts exist, the board is seven list requests (one per column, a page of 20 each).
+      const urls =
+        probe.status === 200
+          ? LIST_QUERIES.map((qs) => `/api/projects/stage-counts${qs ? `?${enc(qs)}` : ''}`)
+          : ['negotiating', 'signed', 'landed', 'started', 'producing', 'paused', 'withdrawn'].map(
+              (st) => `/api/projects?stage=${st}&page=1&pageSize=20`,
+            );
+      return {
+        name,
+        title: probe.status === 200 ? 'GET /api/projects/stage-counts?…' : 'GET /api/projects?stage=<each>',
+        path: urls[0]!,
+        options: { requests: rotating(urls, { cookie }) },
+        profile: { scenario: name, method: 'GET', url: urls[0]!, cookie },
+        check: `${urls.length} variants, as ${f.centerAdmin}`,
+        variants: { urls, cookie },
+      };
+    }
+    case 'detail': {
+      const { cookie } = await session(f.base, f.centerAdmin);
+      const ids = await f.db
+        .selectFrom('projects')
+        .select('id')
+        .where('districtId', '=', f.districtId)
+        .orderBy(sql`md5(id::text)`)
+        .limit(200)
+        .execute();
+      const urls = ids.map((r) => `/api/projects/${r.id}`);
+      return {
+        name,
+        title: 'GET /api/projects/:id',
+        path: urls[0]!,
+        options: { requests: rotating(urls, { cookie }) },
+        profile: { scenario: name, method: 'GET', url: urls[0]!, cookie },
+        check: `${urls.length} projects of the district in rotation, as ${f.centerAdmin}`,
+        variants: { urls: urls.slice(0, 40), cookie },
+      };
+    }
+    case 'leads': {
+      const { cookie } = await session(f.base, f.centerAdmin);
+      const urls = ['', 'status=following', 'q=jinghua', 'q=紧固件'].flatMap((qs) =>
+        [1, 2].map((page) => `/api/leads?${enc(qs)}${qs ? '&' : ''}page=${page}&pageSize=50`),
+      );
+      const probe = await fetch(`${f.base}${urls[0]}`, { headers: { cookie } });
+      if (probe.status !== 200) throw new Error(`GET ${urls[0]} → ${probe.status}: no leads list to bench`);
+      return {
+        name,
+        title: 'GET /api/leads?…&page=…',
+        path: urls[0]!,
+        options: { requests: rotating(urls, { cookie }) },
+        profile: { scenario: name, method: 'GET', url: urls[0]!, cookie },
+        check: `${urls.length} variants, as ${f.centerAdmin}`,
+        variants: { urls, cookie },
+      };
+    }
+    case 'move': {
+      // Each connection owns one signed project and moves it to 暂缓 and back (the stage machine's checks, the
+      // evidence lookup, a history row and an audit row per move), so no two connections fight over a version.
+      const { cookie, csrf } = await session(f.base, f.centerAdmin);
+      const pool = await f.db
+        .selectFrom('projects')
+        .select('id')
+        .where('districtId', '=', f.districtId)
+        .where((eb) => eb.or([eb('stage', '=', 'signed'), eb('stageBeforeHold', '=', 'signed')]))
+        .orderBy('id')
+        .limit(Math.max(connections, 50))
+        .execute();
+      const state = new Map<string, { version: number; stage: string; back: string }>();
+      const load = async (id: string) => {
+        const p = (await getJson(f.base, `/api/projects/${id}`, cookie)) as {
+          project: { version: number; stage: string; stageBeforeHold: string | null };
+        };
+        state.set(id, {
+          version: p.project.version,
+          stage: p.project.stage,
+          back: p.project.stageBeforeHold ?? p.project.stage,
+        });
+      };
+      for (const { id } of pool) await load(id);
+      let claimed = 0;
+      const bodyOf = (id: string) => {
+        const s = state.get(id)!;
+        return s.stage === 'paused'
+          ? { to: s.back, effectiveDate: f.today, version: s.version, note: '恢复推进（压测）' }
+          : { to: 'paused', effectiveDate: f.today, version: s.version, reason: '企业资金安排调整（压测）' };
+      };
+      const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+      return {
+        name,
+        title: 'POST /api/projects/:id/moves (signed ⇄ paused)',
+        path: `/api/projects/${pool[0]!.id}/moves`,
+        options: {
+          requests: [
+            {
+              method: 'POST',
+              headers,
+              setupRequest: (req, ctx) => {
+                ctx.id ??= pool[claimed++ % pool.length]!.id;
+                const id = ctx.id as string;
+                return { ...req, path: `/api/projects/${id}/moves`, body: JSON.stringify(bodyOf(id)) };
+              },
+              onResponse: (status, body, ctx) => {
+                // A response lost when the previous run stopped leaves a stale version: read the project again.
+                if (status !== 200) {
+                  const now = /now version (\d+)/.exec(body);
+                  if (now) state.get(ctx.id as string)!.version = Number(now[1]);
+                  return void load(ctx.id as string).catch(() => {});
+                }
+                const p = JSON.parse(body) as {
+                  version: number;
+                  stage: string;
+                  stageBeforeHold: string | null;
+                };
+                const s = state.get(ctx.id as string)!;
+                s.version = p.version;
+                s.stage = p.stage;
+                if (p.stageBeforeHold) s.back = p.stageBeforeHold;
+              },
+            },
+          ],
+        },
+        profile: { scenario: name, method: 'GET', url: `/api/projects/${pool[0]!.id}`, cookie },
+        check: `${pool.length} signed projects, one per connection, as ${f.centerAdmin}`,
+        beforeRun: async () => {
+          for (const { id } of pool) await load(id);
+        },
+      };
+    }
   }
 }
 
@@ -323,8 +540,10 @@ async function runScenario(plan: ScenarioPlan, base: string, db: Database, serve
     ...plan.options,
   };
   // The warm-up is a run of its own so that CPU and row counts can be sampled between it and the measure.
+  await plan.beforeRun?.();
   if (warmup > 0) await autocannon({ ...opts, duration: warmup });
   const drainedMs = await waitForQuiet(serverPid);
+  await plan.beforeRun?.();
   const loadAverage = os.loadavg().map((l) => round(l, 2));
   const writesBefore = await writeCounts(db);
   const cpuBefore = sampleCpu(serverPid);
@@ -332,6 +551,15 @@ async function runScenario(plan: ScenarioPlan, base: string, db: Database, serve
   // Latencies of every measured response (autocannon's own histogram has no p95, and counts only 2xx).
   let latencies = new Float64Array(1 << 16);
   let n = 0;
+  // The server's resident memory, sampled every 200 ms while under load: its peak is the figure that matters.
+  const rssPeak = { server: 0, node: 0, postgres: 0 };
+  const rssTimer = setInterval(() => {
+    const r = sampleRss(serverPid);
+    if (!r) return;
+    rssPeak.server = Math.max(rssPeak.server, r.server);
+    rssPeak.node = Math.max(rssPeak.node, r.node);
+    rssPeak.postgres = Math.max(rssPeak.postgres, r.postgres);
+  }, 200);
   const instance = autocannon(opts);
   instance.on('response', (_client, _status, _bytes, ms) => {
     if (n === latencies.length) {
@@ -342,6 +570,7 @@ async function runScenario(plan: ScenarioPlan, base: string, db: Database, serve
     latencies[n++] = ms;
   });
   const result = await instance;
+  clearInterval(rssTimer);
   const cpu = cpuPercent(cpuBefore, sampleCpu(serverPid));
   const tailMs = await waitForQuiet(serverPid);
   const writesAfter = await writeCounts(db);
@@ -370,6 +599,15 @@ async function runScenario(plan: ScenarioPlan, base: string, db: Database, serve
     statusCodes,
     /** CPU during the measured run, % of one core, by process group (Linux only). */
     cpuPercent: cpu,
+    /** Peak resident memory during the measured run, MiB: the server process, all Node, all PostgreSQL. */
+    rssPeakMiB: rssPeak,
+    /** The same statements replayed through pg alone (bench/replay.ts); filled in for list endpoints. */
+    sqlAlone: null as null | {
+      concurrent: SqlAloneResult;
+      single: SqlAloneResult;
+      ratioP50: number;
+      ratioP95: number;
+    },
     /** 1/5/15-minute load average just before the measured run. */
     loadAverage,
     /** How long the server took to go idle after the warm-up, and after the measured run. */
@@ -397,6 +635,9 @@ function printTable(results: ScenarioResult[], profiles: QueryProfile[]) {
     'errors',
     'SQL/req',
     'CPU% node/pg/bench/other',
+    'RSS MiB',
+    'SQL alone p50 (1 / N)',
+    'ratio p50',
   ];
   const rows = results.map((r) => [
     r.name,
@@ -411,6 +652,9 @@ function printTable(results: ScenarioResult[], profiles: QueryProfile[]) {
     r.cpuPercent
       ? `${r.cpuPercent.node}/${r.cpuPercent.postgres}/${r.cpuPercent.bench}/${r.cpuPercent.other}`
       : '–',
+    String(r.rssPeakMiB.server || '–'),
+    r.sqlAlone ? `${r.sqlAlone.single.latencyMs.p50} / ${r.sqlAlone.concurrent.latencyMs.p50}` : '–',
+    r.sqlAlone ? `${r.sqlAlone.ratioP50}×` : '–',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
@@ -489,17 +733,46 @@ async function main() {
       districtId: d1.id,
       reporter: `${districtPrefix(1)}.town01.reporter`,
       centerAdmin: `${districtPrefix(1)}.center.admin`,
+      db,
+      today: chinaToday(new Date()),
     };
 
     const plans: ScenarioPlan[] = [];
     for (const name of selected) plans.push(await planScenario(name, fixtures));
 
     const auditHmacKey = fs.readFileSync(path.join(dataDir, 'audit-hmac.key'), 'utf8').trim();
+    const meCookie = (await session(server.base, fixtures.reporter)).cookie;
     const profiles = await profileQueries({
       conn: embeddedConnection(),
       auditHmacKey,
       requests: plans.map((p) => p.profile),
     });
+    // The statements of each variant a list scenario rotates over, less the three every signed-in request
+    // makes (session, policy, user; taken from /api/auth/me): what "its SQL alone" replays.
+    const [meProfile] = await profileQueries({
+      conn: embeddedConnection(),
+      auditHmacKey,
+      requests: [{ scenario: 'me', method: 'GET', url: '/api/auth/me', cookie: meCookie }],
+    });
+    const authSql = new Set(meProfile!.captured.map((c) => c.sql));
+    const captured = new Map<ScenarioName, ReturnType<typeof stepsOf>[]>();
+    for (const plan of plans) {
+      if (!plan.variants || !REPLAYED.includes(plan.name) || sqlDuration === 0) continue;
+      const vp = await profileQueries({
+        conn: embeddedConnection(),
+        auditHmacKey,
+        requests: plan.variants.urls.map((url) => ({
+          scenario: plan.name,
+          method: 'GET' as const,
+          url,
+          cookie: plan.variants!.cookie,
+        })),
+      });
+      captured.set(
+        plan.name,
+        vp.map((v) => stepsOf(v.captured.filter((c) => !authSql.has(c.sql)))),
+      );
+    }
     for (const p of profiles) {
       const top = p.top
         .slice(0, 3)
@@ -512,10 +785,36 @@ async function main() {
     for (const plan of plans) {
       console.log(`\n▶ ${plan.name}: ${plan.title} (${plan.check})`);
       const r = await runScenario(plan, server.base, db, server.child.pid);
+      const requests = captured.get(plan.name);
+      if (requests) {
+        const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+        const replay = (workers: number) =>
+          replayStatements({
+            conn: embeddedConnection(),
+            requests,
+            workers,
+            poolSize,
+            durationS: sqlDuration,
+          });
+        const concurrent = await replay(connections);
+        const single = await replay(1);
+        r.sqlAlone = {
+          concurrent,
+          single,
+          ratioP50: round(r.latencyMs.p50 / concurrent.latencyMs.p50, 2),
+          ratioP95: round(r.latencyMs.p95 / concurrent.latencyMs.p95, 2),
+        };
+        console.log(
+          `  SQL alone: ${connections} workers p50 ${concurrent.latencyMs.p50} · p95 ${concurrent.latencyMs.p95} ms ` +
+            `(${concurrent.perSec}/s); 1 worker p50 ${single.latencyMs.p50} ms → endpoint/SQL p50 ${r.sqlAlone.ratioP50}×, ` +
+            `p95 ${r.sqlAlone.ratioP95}×`,
+        );
+      }
       results.push(r);
       console.log(
         `  ${r.reqPerSec} req/s · p50 ${r.latencyMs.p50} · p95 ${r.latencyMs.p95} · p99 ${r.latencyMs.p99} ms · ` +
-          `${r.requests} requests, status ${JSON.stringify(r.statusCodes)}, errors ${r.errors}`,
+          `${r.requests} requests, status ${JSON.stringify(r.statusCodes)}, errors ${r.errors} · ` +
+          `peak RSS server ${r.rssPeakMiB.server} MiB (PostgreSQL ${r.rssPeakMiB.postgres} MiB)`,
       );
     }
     printTable(results, profiles);
@@ -540,7 +839,7 @@ async function main() {
         after,
         generation: { onEmptyDatabase: !anyUser, wallMs: genMs, ...generated },
       },
-      profiles,
+      profiles: profiles.map(({ captured: _, ...p }) => p),
       scenarios: results,
       /** The server's own warn/error output during the run. */
       serverLog: server.output,
