@@ -539,3 +539,61 @@ describe('capital reports', () => {
     ]);
   });
 });
+
+describe('leads', () => {
+  it('imports leads, linking an enterprise already in the district', async () => {
+    await call(t.app, reporter, 'POST', '/api/enterprises', { name: '线索已有企业有限公司' });
+    const b = await dryRun(
+      reporter,
+      'leads',
+      await workbook(
+        ['线索名称', '客商名称', '招商渠道', '获取时间', '意向投资额（万元）', '联系人', '联系电话'],
+        [
+          ['导入线索一', '线索已有企业有限公司', '以商招商', '2026/11/20', 5000, '张经理', '13800001111'],
+          ['导入线索二', '线索新企业有限公司', '活动招商', '2026-11-21', null, null, null],
+          ['导入线索三', '线索新企业有限公司', '不知道', '2026-12-30', null, null, null],
+        ],
+      ),
+    );
+    expect(b.problems.map((p) => [p.row, p.column])).toEqual([
+      [4, 'C'],
+      [4, 'D'],
+    ]);
+    const clean = await dryRun(
+      reporter,
+      'leads',
+      await workbook(
+        ['线索名称', '客商名称', '招商渠道', '获取时间', '意向投资额（万元）'],
+        [
+          ['导入线索一', '线索已有企业有限公司', '以商招商', '2026/11/20', 5000],
+          ['导入线索二', '线索新企业有限公司', '活动招商', '2026-11-21', null],
+        ],
+      ),
+    );
+    expect(clean.problems).toEqual([]);
+    expect(clean.summary).toMatchObject({ create: 2, enterprisesCreated: 1, enterprisesLinked: 1 });
+    expect((await call(t.app, reporter, 'POST', `/api/imports/${clean.id}/commit`)).statusCode).toBe(200);
+    const leads = await t.db
+      .selectFrom('leads')
+      .select(['title', 'unitId', 'channel', 'intendedAmountYuan', 'status'])
+      .where('title', 'like', '导入线索%')
+      .orderBy('title')
+      .execute();
+    expect(leads).toEqual([
+      {
+        title: '导入线索一',
+        unitId: units.东阳镇,
+        channel: 'via_business',
+        intendedAmountYuan: '50000000',
+        status: 'new',
+      },
+      {
+        title: '导入线索二',
+        unitId: units.东阳镇,
+        channel: 'event',
+        intendedAmountYuan: null,
+        status: 'new',
+      },
+    ]);
+  });
+});
