@@ -12,10 +12,11 @@ import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import { conflictsErrors } from './leads.errors.js';
 
-// Several units chasing one enterprise (non-declined leads, non-withdrawn projects) is a conflict for the
+// Several units chasing one enterprise (open leads, non-withdrawn projects) is a conflict for the
 // center to decide: one primary unit, or explicit co-credit (DOMAIN §2: one project is credited once, to one
 // unit, unless co-credit is explicit). A decision covers the units in conflict when it was taken; another unit
-// joining later reopens it.
+// joining later reopens it. A converted lead counts through its project (so a withdrawn project's lead no
+// longer keeps a conflict alive).
 
 export const resolveConflictInput = z.discriminatedUnion('kind', [
   z.object({
@@ -86,7 +87,7 @@ export function createConflictsService({
     const rows = await sql<ChaserRow>`
       with chasers as (
         select enterprise_id, unit_id, 1 as lead, 0 as project from leads
-          where district_id = ${districtId} and status <> 'declined'
+          where district_id = ${districtId} and status in ('new', 'following')
         union all
         select enterprise_id, unit_id, 0, 1 from projects
           where district_id = ${districtId} and stage <> 'withdrawn' and enterprise_id is not null

@@ -71,6 +71,36 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('demo leads', () => {
+  it('loads about 250 leads over every channel and status, 40 % linked to demo projects, some late, some shared', async () => {
+    const rows = await t.db
+      .selectFrom('leads')
+      .select(['status', 'channel', 'shared', 'projectId'])
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(240);
+    expect(new Set(rows.map((r) => r.channel)).size).toBe(7);
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['new', 'following', 'declined', 'converted']),
+    );
+    const converted = rows.filter((r) => r.status === 'converted');
+    expect(converted.length / rows.length).toBeGreaterThan(0.3);
+    const linked = await t.db.selectFrom('projects').select('id').where('leadId', 'is not', null).execute();
+    expect(linked.length).toBe(converted.length);
+    expect(rows.some((r) => r.shared)).toBe(true);
+    const late = (await call(t.app, center, 'GET', '/api/leads?overdue=any&pageSize=1')).json();
+    expect(late.total).toBeGreaterThan(5);
+  });
+
+  it('has three open conflicts between two towns and one settled by co-credit', async () => {
+    const open = (await call(t.app, center, 'GET', '/api/conflicts')).json();
+    expect(open).toHaveLength(3);
+    const all = (await call(t.app, center, 'GET', '/api/conflicts?state=all')).json();
+    const co = all.filter((c: { resolution: { kind: string } | null }) => c.resolution?.kind === 'co_credit');
+    expect(co).toHaveLength(1);
+    expect(co[0]).toMatchObject({ state: 'resolved' });
+  });
+});
+
 describe('leads', () => {
   it('takes a lead from entry through response, screening, feedback and a report to a 在谈 project', async () => {
     const lead = await enter(reporter, '东阳镇', '高强螺栓智能工厂', {

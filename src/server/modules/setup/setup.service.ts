@@ -8,9 +8,10 @@ import type { AuditRepository } from '../audit/audit.repository.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { assertPasswordAcceptable } from '../auth/password-rules.js';
 import type { SecurityPolicyRepository } from '../security-policy/security-policy.repository.js';
+import { loadDemoActivities } from './demo-activities.js';
 import { loadDemoCapital } from './demo-capital.js';
 import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
-import { loadDemoActivities } from './demo-activities.js';
+import { loadDemoLeads } from './demo-leads.js';
 import { loadDemoPipeline } from './demo-pipeline.js';
 
 const SETUP_LOCK = 7_212_027;
@@ -159,6 +160,13 @@ export function createSetupService(deps: {
           created.push({ id: row.id, kind: unit.kind, name: unit.name });
         }
         const pipeline = await loadDemoPipeline(trx, {
+          districtId: district.id,
+          units: created,
+          userId: adminId,
+          username: input.admin.username,
+          now: at,
+        });
+        await loadDemoLeads(trx, {
           districtId: district.id,
           units: created,
           userId: adminId,

@@ -96,7 +96,7 @@ export const leadsMessages = defineMessages({
     // conflicts
     conflicts: '争抢协调',
     conflictsHelp:
-      '两个及以上单位同时对接同一企业（未放弃的线索或未退库的项目）时，由投促中心裁定牵头单位或共同计分。',
+      '两个及以上单位同时对接同一企业（在办线索或未退库的项目）时，由投促中心裁定牵头单位或共同计分。',
     showAll: '含已裁定',
     conflictState: { unresolved: '待裁定', reopened: '新单位加入，待重新裁定', resolved: '已裁定' },
     chasingUnits: '对接单位',
@@ -212,7 +212,7 @@ export const leadsMessages = defineMessages({
     noHistory: 'No history yet',
     conflicts: 'Conflicts',
     conflictsHelp:
-      'When two or more units chase one enterprise (leads not declined, projects not withdrawn), the center names a primary unit or sets co-credit.',
+      'When two or more units chase one enterprise (open leads, projects not withdrawn), the center names a primary unit or sets co-credit.',
     showAll: 'Include resolved',
     conflictState: {
       unresolved: 'Unresolved',
