@@ -39,7 +39,7 @@ async function startServer(port: number): Promise<ChildProcess> {
   const webDist = path.join(dataDir, '..', `${path.basename(dataDir)}-web`);
   fs.mkdirSync(webDist, { recursive: true });
   fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>bench</title>');
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
