@@ -138,6 +138,8 @@ function toWire(values: MoveValues, field: StageField): string | null {
 export function MoveProjectModal(props: {
   project: ProjectView;
   attachments: AttachmentView[];
+  /** A target chosen before the dialog opened (a card dropped on a board column). */
+  initialTarget?: Stage;
   onClose: () => void;
 }) {
   const { project, attachments } = props;
@@ -181,6 +183,15 @@ export function MoveProjectModal(props: {
     setPlan({ fields, fix: [], evidence: missing.evidence });
     form.setFieldsValue(Object.fromEntries(fields.map((f) => [f, fieldValue(project, f)])));
   };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: taken once, as if picked in the dialog when it opens.
+  useEffect(() => {
+    const preset = props.initialTarget;
+    if (preset && targets.includes(preset)) {
+      form.setFieldValue('to', preset);
+      chooseTarget(preset);
+    }
+  }, []);
 
   /**
    * Problems (from checkMove here, or the server's `fields`) onto the dialog: a shown field gets its message, a

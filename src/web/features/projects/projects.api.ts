@@ -8,9 +8,10 @@ import type {
   stageHistorySchema,
   UpdateProjectInput,
 } from '../../../domain/projects/projects.schemas.js';
-import type { EvidenceKind, Stage } from '../../../domain/projects/stages.js';
+import type { EvidenceKind } from '../../../domain/projects/stages.js';
 import { api } from '../../app/api.js';
 import { queryClient } from '../../app/query-client.js';
+import type { ProjectListParams } from './project-list-query.js';
 
 export type StageHistoryEntry = z.infer<typeof stageHistorySchema>;
 export type AttachmentView = z.infer<typeof attachmentSchema>;
@@ -22,13 +23,8 @@ export interface ProjectDetail {
   attachments: AttachmentView[];
 }
 
-export interface ProjectsQuery {
-  stage?: Stage;
-  unitId?: string;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+/** The list's filters, order and page, as project-list-query.ts reads them from the address. */
+export type ProjectsQuery = ProjectListParams;
 
 export interface ProjectPage {
   items: ProjectView[];
@@ -48,8 +44,9 @@ function publish(project: ProjectView) {
   queryClient.setQueryData<ProjectDetail>(projectKeys.detail(project.id), (d) => (d ? { ...d, project } : d));
 }
 
-export function useProjects(query: ProjectsQuery) {
+export function useProjects(query: ProjectsQuery, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: projectKeys.list(query),
     queryFn: () => api.get<ProjectPage>('/api/projects', { ...query }),
     placeholderData: keepPreviousData,

@@ -1,0 +1,38 @@
+import { defineMessages } from '../../app/i18n.js';
+
+export const savedViewsMessages = defineMessages({
+  zh: {
+    myViews: '我的视图',
+    noViews: '还没有保存的视图',
+    saveViewAs: '保存当前视图…',
+    saveViewTitle: '保存当前筛选和列为视图',
+    saveViewHelp: '视图只有您自己能看到。',
+    viewName: '视图名称',
+    viewNameRequired: '请填写视图名称',
+    viewSaved: (name: string) => `已保存视图“${name}”`,
+    viewApplied: (name: string) => `已应用视图“${name}”`,
+    deleteView: (name: string) => `删除视图“${name}”`,
+    deleteViewConfirm: (name: string) => `删除视图“${name}”？`,
+    viewDeleted: '视图已删除',
+    delete: '删除',
+    save: '保存',
+    cancel: '取消',
+  },
+  en: {
+    myViews: 'My views',
+    noViews: 'No saved views yet',
+    saveViewAs: 'Save current view as…',
+    saveViewTitle: 'Save the current filters and columns as a view',
+    saveViewHelp: 'Only you can see your views.',
+    viewName: 'View name',
+    viewNameRequired: 'Name the view',
+    viewSaved: (name: string) => `View “${name}” saved`,
+    viewApplied: (name: string) => `View “${name}” applied`,
+    deleteView: (name: string) => `Delete the view “${name}”`,
+    deleteViewConfirm: (name: string) => `Delete the view “${name}”?`,
+    viewDeleted: 'View deleted',
+    delete: 'Delete',
+    save: 'Save',
+    cancel: 'Cancel',
+  },
+});
