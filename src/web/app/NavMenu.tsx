@@ -37,8 +37,8 @@ interface NavGroup {
 
 const NAV: (NavLeaf | NavGroup)[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
-  { key: 'leads', path: '/leads', icon: <BulbOutlined />, permission: 'pipeline.read' },
   { key: 'projects', path: '/projects', icon: <ProjectOutlined />, permission: 'pipeline.read' },
+  { key: 'leads', path: '/leads', icon: <BulbOutlined />, permission: 'pipeline.read' },
   { key: 'conflicts', path: '/conflicts', icon: <BranchesOutlined />, permission: 'pipeline.coordinate' },
   { key: 'enterprises', path: '/enterprises', icon: <BankOutlined />, permission: 'pipeline.read' },
   { key: 'activities', path: '/activities', icon: <CarOutlined />, permission: 'pipeline.read' },
