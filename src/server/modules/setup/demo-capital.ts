@@ -29,6 +29,10 @@ const YUAN_PER_USD_X10 = 71n;
 
 const addMonthsToDay = (day: string, n: number) =>
   `${addMonths(monthOfDay(day), n)}-${day.slice(8, 10) > '28' ? '28' : day.slice(8, 10)}`;
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** ISO days compare as strings. */
+const laterDay = (a: string, b: string) => (a > b ? a : b);
 /** A moment on a China calendar day, at a believable office hour. */
 const chinaAt = (day: string, hour: number) =>
   new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
@@ -85,7 +89,7 @@ export async function loadDemoCapital(
     const signedMonth = monthOfDay(p.signingDate!);
     let month = signedMonth < FIRST_MONTH ? FIRST_MONTH : signedMonth;
     const signed = BigInt(p.signedAmountYuan ?? '10000000');
-    const pace = BigInt(between(2, 6)); // ‰ of the signed amount in an average month
+    const pace = BigInt(between(10, 30)); // ‰ of the signed amount in a month at full pace
     const mix = p.foreignFunded
       ? [between(5, 20), between(5, 15), between(40, 70), between(5, 15)]
       : [between(30, 70), between(10, 30), 0, between(10, 40)];
@@ -129,18 +133,24 @@ export async function loadDemoCapital(
   const withProjects = new Set(reporting.map((p) => p.unitId));
   const towns = o.units.filter((u) => u.kind === 'town');
   const lagging = new Set(towns.slice(-3).map((u) => u.id));
+  const laggiest = towns.at(-1)?.id;
   const submitting = o.units.filter((u) => withProjects.has(u.id) || u.kind === 'town');
   const submissions: Insertable<CapitalSubmissionsTable>[] = [];
   for (const u of submitting) {
     for (let m = FIRST_MONTH; m <= lastMonth; m = addMonths(m, 1)) {
       const lag = lagging.has(u.id);
       const r = rand();
-      if (lag && r < 0.3) continue; // missing
+      // Missing: a lagging town skips about a third of its months, and the laggiest one always last month.
+      if (lag && (r < 0.3 || (m === lastMonth && u.id === laggiest))) continue;
       const late = lag ? r < 0.7 : r < 0.04;
       const next = addMonths(m, 1);
       const day = late ? between(12, 25) : between(3, 9);
       const submittedAt = chinaAt(`${next}-${String(day).padStart(2, '0')}`, between(9, 17));
-      const approvedAt = new Date(submittedAt.getTime() + between(2, 50) * 3_600_000);
+      // The head approves within a few working days, in office hours.
+      const approvedAt = chinaAt(
+        addDays(`${next}-${String(day).padStart(2, '0')}`, between(0, 3)),
+        between(9, 17),
+      );
       const recent = m === lastMonth;
       const status = recent && r > 0.85 ? 'submitted' : recent && r > 0.8 ? 'returned' : 'approved';
       submissions.push({
@@ -249,7 +259,7 @@ export async function loadDemoCapital(
         targetYuan: m.targetYuan ?? null,
         targetCount: m.targetCount ?? null,
         status,
-        metOn: met ? (m.done! < signing ? signing : m.done) : null,
+        metOn: met ? laterDay(m.done!, signing) : null,
         actualYuan: met && m.targetYuan ? m.targetYuan : null,
         actualCount: null,
         note: status === 'waived' ? '受市场环境影响，经区政府同意调整' : null,

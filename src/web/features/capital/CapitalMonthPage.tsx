@@ -61,7 +61,6 @@ function cellError(f: FigureField, v: string, lang: 'zh' | 'en'): string | null 
 /** 月度报送: one unit's month in one editable table; save, submit; the head approves or returns. */
 export function CapitalMonthPage() {
   const t = useT(capitalMessages);
-  const lang = useLang();
   const me = useCurrentUser();
   const can = useCan();
   const units = useProjectUnits();
@@ -218,7 +217,7 @@ function UnitSheet({ month, unitId, canWrite }: { month: string; unitId: string;
           return <div style={{ textAlign: 'right' }}>{r.report ? showAmount(f, r.report[f]) : '—'}</div>;
         const problem = cellError(f, v, lang);
         return (
-          <Tooltip title={problem} open={problem ? undefined : false}>
+          <Tooltip title={problem} open={!!problem} placement="bottom">
             <Input
               size="small"
               inputMode="decimal"
