@@ -165,6 +165,22 @@ describe('monthly capital reports', () => {
     expect(returned.json().punctuality).toBe('late');
   });
 
+  it('lets the center approve or return any unit of its district, and not approve twice', async () => {
+    const sub = await call(t.app, otherReporter, 'POST', '/api/capital/months/2026-02/submit', {
+      unitId: otherTown,
+    });
+    expect(sub.json()).toMatchObject({ status: 'submitted', projects: 0, reported: 0 });
+    const ok = await call(t.app, center, 'POST', '/api/capital/months/2026-02/approve', {
+      unitId: otherTown,
+    });
+    expect(ok.json()).toMatchObject({ status: 'approved', unitName: '邻镇' });
+    const again = await call(t.app, center, 'POST', '/api/capital/months/2026-02/approve', {
+      unitId: otherTown,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('capital.transition_invalid');
+  });
+
   it('refuses a future month, a month before signing, and a project not yet signed', async () => {
     const future = await call(
       t.app,
@@ -226,7 +242,7 @@ describe('monthly capital reports', () => {
     const byUnit = new Map(all.map((s: { unitId: string }) => [s.unitId, s]));
     expect(byUnit.get(town)).toMatchObject({ punctuality: 'late', status: 'returned' });
     expect(byUnit.get(otherTown)).toMatchObject({ punctuality: 'missing', status: 'none' });
-    const feb = (await call(t.app, center, 'GET', '/api/capital/submissions?month=2026-02')).json();
+    const feb = (await call(t.app, center, 'GET', '/api/capital/submissions?month=2026-03')).json();
     expect(feb.find((s: { unitId: string }) => s.unitId === otherTown).punctuality).toBe('not_due');
     const own = (await call(t.app, otherReporter, 'GET', '/api/capital/submissions?month=2026-01')).json();
     expect(own.map((s: { unitId: string }) => s.unitId)).toEqual([otherTown]);
