@@ -59,6 +59,16 @@ describe('a town reporter narrows the project list, keeps it as a view and moves
     );
     await visible(rows.filter({ hasText: PROJECT }).filter({ hasText: '在谈' }));
 
+    // One more column, 招商方式, from the column chooser; it goes into the address too.
+    await page.getByRole('button', { name: '列设置' }).click();
+    await page.getByRole('checkbox', { name: '招商方式' }).click();
+    await page.waitForURL(/columns=/);
+    await page.keyboard.press('Escape');
+    await visible(page.getByRole('columnheader', { name: '招商方式' }));
+    await page.getByRole('button', { name: '更多筛选' }).click();
+    await visible(page.getByTestId('more-filters'));
+    await screenshot(page, 'project-list-filters');
+
     // Save it as a view of one's own.
     await page.getByRole('button', { name: /我的视图/ }).click();
     await page.getByRole('menuitem', { name: '保存当前视图…' }).click();
@@ -84,6 +94,18 @@ describe('a town reporter narrows the project list, keeps it as a view and moves
     );
     await visible(rows.filter({ hasText: PROJECT }));
     await expect(page.getByLabel('搜索').inputValue()).resolves.toBe('看板演练');
+    await visible(page.getByRole('columnheader', { name: '招商方式' }));
+    // The back button steps back to the plain list, and forward again to the view.
+    await page.goBack();
+    await page.waitForURL((u) => !u.searchParams.has('stage'));
+    await page.waitForFunction(
+      () => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length > 1,
+    );
+    await page.goForward();
+    await page.waitForURL((u) => u.searchParams.get('stage') === 'negotiating');
+    await page.waitForFunction(
+      () => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 1,
+    );
 
     // The board under the same filters shows only the 在谈 column; clearing the filters shows every stage.
     await page.getByText('看板', { exact: true }).click();

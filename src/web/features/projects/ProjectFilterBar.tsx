@@ -67,7 +67,7 @@ export function ProjectFilterBar(props: {
   const range = (from: FilterKey, to: FilterKey, label: string) => (
     <DatePicker.RangePicker
       aria-label={label}
-      placeholder={[`${label}·${t.rangeStart}`, `${label}·${t.rangeEnd}`]}
+      placeholder={[`${label}${t.rangeStart}`, `${label}${t.rangeEnd}`]}
       value={filters[from] && filters[to] ? [parseDay(filters[from]), parseDay(filters[to])] : null}
       onChange={(days: [Dayjs | null, Dayjs | null] | null) =>
         onChange({ [from]: formatDay(days?.[0]) ?? undefined, [to]: formatDay(days?.[1]) ?? undefined })

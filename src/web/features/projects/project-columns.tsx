@@ -70,7 +70,7 @@ export function projectTableColumns(
         ? {
             sorter: true,
             sortOrder: order.sort === sort ? (order.order === 'asc' ? 'ascend' : 'descend') : null,
-            sortDirections: ['descend', 'ascend', 'descend'] as ('ascend' | 'descend')[],
+            sortDirections: ['descend', 'ascend'] as ('ascend' | 'descend')[],
           }
         : {}),
     };
