@@ -102,6 +102,10 @@ describe('a town reporter takes a lead from entry to 开工', () => {
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     const projectId = new URL(page.url()).pathname.split('/').pop()!;
     await visible(page.getByRole('heading', { name: LEAD }));
+    // …and the project leads back to the lead it came from.
+    await expect(
+      page.getByRole('link', { name: '查看线索及处理记录' }).getAttribute('href'),
+    ).resolves.toMatch(/^\/leads\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('stage-tag').first().textContent()).resolves.toBe('在谈');
 
     // 5. 签约 is refused until the signing date, agreement type, signed amount and the agreement are given.

@@ -92,6 +92,8 @@ export const leadsMessages = defineMessages({
     history: '处理记录',
     project: '转化项目',
     openProject: '查看项目',
+    sourceLead: '来源线索',
+    openLead: '查看线索及处理记录',
     noHistory: '暂无记录',
     // conflicts
     conflicts: '争抢协调',
@@ -209,6 +211,8 @@ export const leadsMessages = defineMessages({
     history: 'History',
     project: 'Project',
     openProject: 'Open project',
+    sourceLead: 'From lead',
+    openLead: 'Open the lead and its history',
     noHistory: 'No history yet',
     conflicts: 'Conflicts',
     conflictsHelp:

@@ -11,7 +11,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { formatMoneyAuto, yuanFromJson } from '../../../domain/money/money.js';
 import {
   CHAIN_ROLE_LABELS,
@@ -28,6 +28,7 @@ import { ErrorResult } from '../../components/ErrorResult.js';
 import { ActivitiesCard } from '../activities/ActivitiesCard.js';
 import { AgreementsCard } from '../agreements/AgreementsCard.js';
 import { CapitalCard } from '../capital/CapitalCard.js';
+import { leadsMessages } from '../leads/leads.messages.js';
 import { AttachmentsCard } from './AttachmentsCard.js';
 import { MoveProjectModal } from './MoveProjectModal.js';
 import { ProjectFormModal } from './ProjectFormModal.js';
@@ -52,6 +53,7 @@ function UnitNames({ ids }: { ids: string[] }) {
 
 function useDescriptionItems(p: ProjectView): DescriptionsProps['items'] {
   const t = useT(projectsMessages);
+  const tl = useT(leadsMessages);
   const lang = useLang();
   const dash = (v: string | null) => v || '—';
   const items: DescriptionsProps['items'] = [
@@ -68,6 +70,11 @@ function useDescriptionItems(p: ProjectView): DescriptionsProps['items'] {
     },
     { key: 'highTech', label: t.highTech, children: p.highTech ? t.yes : t.no },
     { key: 'channel', label: t.channel, children: p.channel ? CHANNEL_LABELS[p.channel][lang] : '—' },
+    {
+      key: 'lead',
+      label: tl.sourceLead,
+      children: p.leadId ? <Link to={`/leads/${p.leadId}`}>{tl.openLead}</Link> : '—',
+    },
     {
       key: 'sourceArea',
       label: t.sourceArea,
