@@ -141,6 +141,33 @@ export function createAttachmentsService(deps: {
     });
   }
 
+  /**
+   * Removes a file of a project. Evidence the project's stage stands on (the agreement of a signed project) can
+   * only go once another file of the same kind is there: refused, in the words of a refused move, otherwise.
+   */
+  async function remove(scope: DataScope, actor: AuditActor, projectId: string, attachmentId: string) {
+    return db.transaction().execute(async (trx) => {
+      const project = await projects.find(trx, scope, projectId, true);
+      const row = await trx
+        .deleteFrom('attachments')
+        .where('id', '=', attachmentId)
+        .where('ownerType', '=', 'project')
+        .where('ownerId', '=', project.id)
+        .returning(['id', 'kind', 'filename', 'sha256'])
+        .executeTakeFirst();
+      if (!row) throw attachmentErrors.notFound();
+      await projects.assertStageFactsHold(trx, scope, projectId);
+      await trx.updateTable('projects').set({ updatedAt: now() }).where('id', '=', projectId).execute();
+      await audit.append(trx, actor, {
+        action: 'attachments.delete',
+        objectType: 'project',
+        objectId: projectId,
+        result: 'success',
+        changes: { attachment: { before: row, after: null } },
+      });
+    });
+  }
+
   /** Served only to those who may see what it belongs to (a project, a capital report, an agreement). */
   async function download(scope: DataScope, id: string) {
     const row = await db
@@ -166,6 +193,6 @@ export function createAttachmentsService(deps: {
     return row;
   }
 
-  return { upload, download };
+  return { upload, download, remove };
 }
 export type AttachmentsService = ReturnType<typeof createAttachmentsService>;

@@ -185,6 +185,23 @@ export function registerProjectsRoutes(
     },
   );
 
+  r.delete(
+    '/api/projects/:projectId/attachments/:attachmentId',
+    {
+      config: { access: { permission: 'pipeline.write' }, action: 'attachments.delete' },
+      schema: {
+        tags: ['projects'],
+        summary: 'Remove a file of a project (refused when the project’s stage needs it)',
+        params: z.object({ projectId: z.string().uuid(), attachmentId: z.string().uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await attachments.remove(scopeOf(req), actorOf(req), req.params.projectId, req.params.attachmentId);
+      return reply.code(204).send(null);
+    },
+  );
+
   r.get(
     '/api/attachments/:attachmentId',
     {

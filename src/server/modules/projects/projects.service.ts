@@ -303,6 +303,17 @@ export function createProjectsService({
     });
   }
 
+  /**
+   * After an edit or a removed file, the project must still meet what its stage stands on; refused with the
+   * same words as a refused move. Returns the project as it now is.
+   */
+  async function assertStageFactsHold(trx: Q, scope: DataScope, id: string) {
+    const after = await find(trx, scope, id);
+    const problems = checkStageFacts(factsOf(after, await evidenceOf(trx, id)), chinaToday(now()));
+    if (problems.length > 0) throw projectsErrors.moveRefused(problems);
+    return after;
+  }
+
   /** Cooperating units are other active units of the project's own district. */
   async function assertCooperatingUnits(q: Q, districtId: string, unitId: string, ids: string[] | undefined) {
     if (!ids || ids.length === 0) return;
@@ -346,10 +357,8 @@ export function createProjectsService({
       const before = await find(trx, scope, id, true);
       if (before.version !== patch.version) throw projectsErrors.stale(before.version);
       await writeEdits(trx, before, patch);
-      const after = await find(trx, scope, id);
       // An edit may not undo what the project's stage stands on (clearing the signing date of a landed one).
-      const problems = checkStageFacts(factsOf(after, await evidenceOf(trx, id)), chinaToday(now()));
-      if (problems.length > 0) throw projectsErrors.moveRefused(problems);
+      const after = await assertStageFactsHold(trx, scope, id);
       await audit.append(trx, actor, {
         action: 'projects.update',
         objectType: 'project',
@@ -444,6 +453,6 @@ export function createProjectsService({
     return (rows as Row[]).map(present);
   }
 
-  return { list, stageCounts, exportRows, detail, create, update, move, find };
+  return { list, stageCounts, exportRows, detail, create, update, move, find, assertStageFactsHold };
 }
 export type ProjectsService = ReturnType<typeof createProjectsService>;

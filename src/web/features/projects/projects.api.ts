@@ -109,3 +109,12 @@ export function useUploadAttachment() {
     },
   });
 }
+
+export function useRemoveAttachment() {
+  return useMutation({
+    mutationFn: ({ projectId, attachmentId }: { projectId: string; attachmentId: string }) =>
+      api.delete<null>(`/api/projects/${projectId}/attachments/${attachmentId}`),
+    onSuccess: (_, { projectId }) =>
+      queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
+  });
+}

@@ -104,6 +104,9 @@ export const projectsMessages = defineMessages({
     // history
     historyCreated: (stage: string) => `录入：${stage}`,
     timeline: '项目动态',
+    removeFile: '删除附件',
+    removeFileConfirm: (name: string) => `删除附件「${name}」？`,
+    fileRemoved: '附件已删除',
     timelineKinds: {
       stage: '阶段',
       edit: '修改',
@@ -286,6 +289,9 @@ export const projectsMessages = defineMessages({
     tooLarge: 'A file may be at most 10 MB.',
     historyCreated: (stage: string) => `Entered: ${stage}`,
     timeline: 'Timeline',
+    removeFile: 'Remove file',
+    removeFileConfirm: (name: string) => `Remove “${name}”?`,
+    fileRemoved: 'File removed',
     timelineKinds: {
       stage: 'Stage',
       edit: 'Edit',
