@@ -88,7 +88,9 @@ describe('project timeline', () => {
   });
 
   it('is not readable by another town', async () => {
-    const p = (await call(t.app, reporter, 'POST', '/api/projects', { unitId: townId, name: '保密项目' })).json();
+    const p = (
+      await call(t.app, reporter, 'POST', '/api/projects', { unitId: townId, name: '保密项目' })
+    ).json();
     const res = await call(t.app, stranger, 'GET', `/api/projects/${p.id}/timeline`);
     expect(res.statusCode).toBe(404);
   });
