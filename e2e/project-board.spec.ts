@@ -51,8 +51,8 @@ describe('a town reporter narrows the project list, keeps it as a view and moves
     await pickOption(page, '按阶段筛选', '在谈');
     await page.waitForURL(/stage=negotiating/);
     await page.keyboard.press('Escape'); // closes the stage list
-    await page.getByLabel('搜索').fill('看板演练');
-    await page.getByLabel('搜索').press('Enter');
+    await page.getByLabel('搜索', { exact: true }).fill('看板演练');
+    await page.getByLabel('搜索', { exact: true }).press('Enter');
     await page.waitForURL(/q=/);
     await page.waitForFunction(
       () => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 1,
@@ -93,7 +93,7 @@ describe('a town reporter narrows the project list, keeps it as a view and moves
       () => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 1,
     );
     await visible(rows.filter({ hasText: PROJECT }));
-    await expect(page.getByLabel('搜索').inputValue()).resolves.toBe('看板演练');
+    await expect(page.getByLabel('搜索', { exact: true }).inputValue()).resolves.toBe('看板演练');
     await visible(page.getByRole('columnheader', { name: '招商方式' }));
     // The back button steps back to the plain list, and forward again to the view.
     await page.goBack();
