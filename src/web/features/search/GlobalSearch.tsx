@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { AutoComplete, Input, Tag } from 'antd';
+import { AutoComplete, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { STAGE_LABELS, type Stage } from '../../../domain/projects/stages.js';
@@ -113,8 +113,10 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
       style={{ width: compact ? 160 : 420 }}
       popupMatchSelectWidth={compact ? 320 : true}
       data-testid="global-search"
-    >
-      <Input allowClear prefix={<SearchOutlined />} placeholder={t.placeholder} aria-label={t.placeholder} />
-    </AutoComplete>
+      allowClear
+      prefix={<SearchOutlined />}
+      placeholder={t.placeholder}
+      aria-label={t.placeholder}
+    />
   );
 }
