@@ -123,6 +123,35 @@ export function registerCapitalRoutes(app: FastifyInstance, service: CapitalServ
     );
   }
 
+  const dueDaySchema = z.object({ dueDay: z.number().int().min(1).max(28) });
+  r.get(
+    '/api/settings/capital-due-day',
+    {
+      config: { access: { permission: 'pipeline.read' } },
+      schema: {
+        tags: ['capital'],
+        summary: 'The day of the next month by which a unit’s month counts as on time',
+        response: { 200: dueDaySchema },
+      },
+    },
+    async (req) => service.dueDay(authOf(req).user.districtId),
+  );
+
+  r.put(
+    '/api/settings/capital-due-day',
+    {
+      config: { access: { permission: 'pipeline.coordinate' }, action: 'settings.capital_due_day' },
+      schema: {
+        tags: ['capital'],
+        summary: 'Set the on-time day (1–28) for the caller’s district',
+        body: dueDaySchema,
+        response: { 200: dueDaySchema },
+      },
+    },
+    async (req) =>
+      service.setDueDay(authOf(req).user.districtId, authOf(req).user.id, actorOf(req), req.body.dueDay),
+  );
+
   r.get(
     '/api/capital/submissions',
     {

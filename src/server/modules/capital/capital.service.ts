@@ -422,7 +422,8 @@ export function createCapitalService(deps: {
       )
       .select(['un.id', 'un.name', 'un.kind', 'un.districtId'])
       .selectAll('s')
-      .select(['un.id as unitKey'])
+      // s.* has its own district_id (null without a submission): the unit's own columns come under other names.
+      .select(['un.id as unitKey', 'un.districtId as unitDistrictId'])
       .where(inScope(scope, { district: 'un.district_id', unit: 'un.id' }))
       .where('un.active', '=', true)
       .orderBy('un.sortOrder')
@@ -430,7 +431,7 @@ export function createCapitalService(deps: {
       .execute();
     const today = chinaToday(now());
     const dueDays = new Map<string, number>();
-    for (const d of new Set(units.map((x) => x.districtId))) dueDays.set(d, await dueDayOf(db, d));
+    for (const d of new Set(units.map((x) => x.unitDistrictId))) dueDays.set(d, await dueDayOf(db, d));
     const counts = await countsOf(
       db,
       units.map((x) => x.unitKey),
@@ -441,7 +442,7 @@ export function createCapitalService(deps: {
         { id: x.unitKey, name: x.name, kind: x.kind },
         month,
         x.status ? (x as unknown as SubmissionRow) : undefined,
-        dueDays.get(x.districtId) ?? DEFAULT_DUE_DAY,
+        dueDays.get(x.unitDistrictId) ?? DEFAULT_DUE_DAY,
         today,
         counts.get(x.unitKey) ?? { projects: 0, reported: 0 },
       ),
@@ -556,7 +557,34 @@ export function createCapitalService(deps: {
     });
   }
 
+  /** The day of the next month by which a unit's month counts as on time; the center sets it per district. */
+  async function dueDay(districtId: string) {
+    return { dueDay: await dueDayOf(db, districtId) };
+  }
+
+  async function setDueDay(districtId: string, userId: string, actor: AuditActor, day: number) {
+    return db.transaction().execute(async (trx) => {
+      const before = await dueDayOf(trx, districtId);
+      const cols = { capitalDueDay: day, updatedBy: userId, updatedAt: now() };
+      await trx
+        .insertInto('districtSettings')
+        .values({ districtId, ...cols })
+        .onConflict((oc) => oc.column('districtId').doUpdateSet(cols))
+        .execute();
+      await audit.append(trx, actor, {
+        action: 'settings.capital_due_day',
+        objectType: 'district',
+        objectId: districtId,
+        result: 'success',
+        changes: diffFields({ dueDay: before }, { dueDay: day }),
+      });
+      return { dueDay: day };
+    });
+  }
+
   return {
+    dueDay,
+    setDueDay,
     listForProject,
     upsert,
     sheet,

@@ -248,6 +248,29 @@ describe('monthly capital reports', () => {
     expect(own.map((s: { unitId: string }) => s.unitId)).toEqual([otherTown]);
   });
 
+  it('lets the center move the on-time day, which changes what counts as missing', async () => {
+    const quietTown = (await buildUnit(t.db, { districtId, name: '未报镇' })).id;
+    const februaryOf = async () =>
+      (await call(t.app, center, 'GET', '/api/capital/submissions?month=2026-02'))
+        .json()
+        .find((s: { unitId: string }) => s.unitId === quietTown).punctuality;
+    expect((await call(t.app, center, 'GET', '/api/settings/capital-due-day')).json()).toEqual({
+      dueDay: 10,
+    });
+    expect(await februaryOf()).toBe('not_due'); // today is 03-05, due 03-10
+    expect(
+      (await call(t.app, reporter, 'PUT', '/api/settings/capital-due-day', { dueDay: 3 })).statusCode,
+    ).toBe(403);
+    const tooLate = await call(t.app, center, 'PUT', '/api/settings/capital-due-day', { dueDay: 31 });
+    expect(tooLate.statusCode).toBe(400);
+    expect(tooLate.json().error.fields.dueDay).toBeDefined();
+    const set = await call(t.app, center, 'PUT', '/api/settings/capital-due-day', { dueDay: 3 });
+    expect(set.json()).toEqual({ dueDay: 3 });
+    expect(await februaryOf()).toBe('missing'); // due 03-03, passed
+    await call(t.app, center, 'PUT', '/api/settings/capital-due-day', { dueDay: 10 });
+    expect(await februaryOf()).toBe('not_due');
+  });
+
   it('never shows another town the reports, the sheet or the vouchers', async () => {
     const list = await call(t.app, otherReporter, 'GET', `/api/projects/${projectId}/capital-reports`);
     expect(list.statusCode).toBe(404);

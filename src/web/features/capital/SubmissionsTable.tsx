@@ -1,8 +1,11 @@
-import { Table, Typography } from 'antd';
+import { App, Button, Flex, InputNumber, Popover, Table, Typography } from 'antd';
+import { useState } from 'react';
 import type { SubmissionView } from '../../../domain/capital/capital.schemas.js';
+import { errorText } from '../../app/api.js';
+import { useCan } from '../../app/auth.js';
 import { formatDateTime } from '../../app/dates.js';
 import { useLang, useT } from '../../app/i18n.js';
-import { useSubmissions } from './capital.api.js';
+import { useDueDay, useSaveDueDay, useSubmissions } from './capital.api.js';
 import { capitalMessages } from './capital.messages.js';
 import { PunctualityTag, SubmissionStatusTag } from './capital-format.js';
 
@@ -15,9 +18,12 @@ export function SubmissionsTable({ month, onPick }: { month: string; onPick?: (u
   const n = (p: SubmissionView['punctuality']) => rows.filter((r) => r.punctuality === p).length;
   return (
     <>
-      <Typography.Paragraph type="secondary" data-testid="submission-summary">
-        {t.summary(n('on_time'), n('late'), n('missing'))}
-      </Typography.Paragraph>
+      <Flex wrap gap={8} align="baseline" style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary" data-testid="submission-summary">
+          {t.summary(n('on_time'), n('late'), n('missing'))}
+        </Typography.Text>
+        <DueDay />
+      </Flex>
       <Table<SubmissionView>
         rowKey="unitId"
         size="small"
@@ -55,5 +61,66 @@ export function SubmissionsTable({ month, onPick }: { month: string; onPick?: (u
         ]}
       />
     </>
+  );
+}
+
+/** The district's on-time rule, and for the center a way to change it. */
+function DueDay() {
+  const t = useT(capitalMessages);
+  const lang = useLang();
+  const can = useCan();
+  const { message } = App.useApp();
+  const due = useDueDay();
+  const save = useSaveDueDay();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState<number | null>(null);
+  if (!due.data) return null;
+  return (
+    <Typography.Text type="secondary">
+      {t.dueDay(due.data.dueDay)}
+      {can('pipeline.coordinate') ? (
+        <Popover
+          open={open}
+          onOpenChange={(o) => {
+            setOpen(o);
+            setValue(due.data.dueDay);
+          }}
+          trigger="click"
+          content={
+            <Flex gap={8} align="center">
+              <InputNumber
+                min={1}
+                max={28}
+                precision={0}
+                value={value}
+                onChange={setValue}
+                aria-label={t.dueDayLabel}
+              />
+              <Button
+                type="primary"
+                loading={save.isPending}
+                disabled={value === null}
+                onClick={() =>
+                  value !== null &&
+                  save
+                    .mutateAsync(value)
+                    .then(() => {
+                      setOpen(false);
+                      void message.success(t.dueDaySaved);
+                    })
+                    .catch((err: unknown) => void message.error(errorText(err, lang)))
+                }
+              >
+                {t.save}
+              </Button>
+            </Flex>
+          }
+        >
+          <Button type="link" size="small">
+            {t.changeDueDay}
+          </Button>
+        </Popover>
+      ) : null}
+    </Typography.Text>
   );
 }

@@ -104,3 +104,18 @@ export function useDeleteVoucher() {
     onSuccess: invalidate,
   });
 }
+
+/** The day of the next month by which a unit's month counts as on time (the center sets it). */
+export function useDueDay() {
+  return useQuery({
+    queryKey: ['capital', 'due-day'],
+    queryFn: () => api.get<{ dueDay: number }>('/api/settings/capital-due-day'),
+  });
+}
+
+export function useSaveDueDay() {
+  return useMutation({
+    mutationFn: (dueDay: number) => api.put<{ dueDay: number }>('/api/settings/capital-due-day', { dueDay }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['capital'] }),
+  });
+}

@@ -56,6 +56,10 @@ export const capitalMessages = defineMessages({
     delete: '删除',
     noVouchers: '暂无凭证',
     vouchersTitle: (p: string, m: string) => `${p} · ${m} 凭证`,
+    dueDay: (day: number) => `按时标准：次月 ${day} 日前（含）首次报送`,
+    changeDueDay: '修改截止日',
+    dueDaySaved: '截止日已保存',
+    dueDayLabel: '次月几日',
     summary: (onTime: number, late: number, missing: number) =>
       `按时 ${onTime} · 逾期 ${late} · 未报 ${missing}`,
     futureMonth: '不能填报未来月份',
@@ -115,6 +119,10 @@ export const capitalMessages = defineMessages({
     delete: 'Delete',
     noVouchers: 'No vouchers',
     vouchersTitle: (p: string, m: string) => `${p} · ${m} vouchers`,
+    dueDay: (day: number) => `On time: first submitted by day ${day} of the next month`,
+    changeDueDay: 'Change the due day',
+    dueDaySaved: 'Due day saved',
+    dueDayLabel: 'Day of next month',
     summary: (onTime: number, late: number, missing: number) =>
       `On time ${onTime} · late ${late} · missing ${missing}`,
     futureMonth: 'Future months cannot be reported',
