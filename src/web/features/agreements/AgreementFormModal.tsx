@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AgreementView } from '../../../domain/agreements/agreements.schemas.js';
@@ -7,9 +7,9 @@ import {
   AGREEMENT_TYPES,
   type AgreementType,
 } from '../../../domain/projects/stages.js';
-import { errorText } from '../../app/api.js';
 import { applyFieldErrors } from '../../app/form-errors.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import {
   afterToday,
   amountRule,
@@ -85,15 +85,7 @@ export function AgreementFormModal(props: {
       onCancel={props.onClose}
       destroyOnHidden
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={errorText(error, lang)}
-          style={{ marginBottom: 12 }}
-        />
-      ) : null}
+      <ApiErrorAlert error={error} />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -7,9 +7,9 @@ import {
   type MilestoneKind,
   type MilestoneView,
 } from '../../../domain/agreements/agreements.schemas.js';
-import { errorText } from '../../app/api.js';
 import { applyFieldErrors } from '../../app/form-errors.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import {
   afterToday,
   amountRule,
@@ -82,15 +82,7 @@ export function MilestoneFormModal(props: {
       onCancel={props.onClose}
       destroyOnHidden
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={errorText(error, lang)}
-          style={{ marginBottom: 12 }}
-        />
-      ) : null}
+      <ApiErrorAlert error={error} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -188,15 +180,7 @@ export function MilestoneMetModal(props: { milestone: MilestoneView; onClose: ()
       onCancel={props.onClose}
       destroyOnHidden
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={errorText(error, lang)}
-          style={{ marginBottom: 12 }}
-        />
-      ) : null}
+      <ApiErrorAlert error={error} />
       <Form form={form} layout="vertical" initialValues={{ metOn: parseDay(todayInChina()) }}>
         <Form.Item name="metOn" label={t.metOn} rules={[{ required: true, message: t.required(t.metOn) }]}>
           <DatePicker disabledDate={afterToday} />

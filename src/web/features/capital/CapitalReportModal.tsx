@@ -2,9 +2,9 @@ import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FIGURE_FIELDS, FIGURE_LABELS } from '../../../domain/capital/capital.schemas.js';
-import { errorText } from '../../app/api.js';
 import { applyFieldErrors } from '../../app/form-errors.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { amountRule, todayInChina } from '../projects/project-format.js';
 import type { ProjectCapital } from './capital.api.js';
 import { useSaveReport } from './capital.api.js';
@@ -75,15 +75,7 @@ export function CapitalReportModal(props: {
       onCancel={props.onClose}
       destroyOnHidden
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={errorText(error, lang)}
-          style={{ marginBottom: 12 }}
-        />
-      ) : null}
+      <ApiErrorAlert error={error} />
       {locked ? <Alert type="info" showIcon title={t.locked} style={{ marginBottom: 12 }} /> : null}
       <Form<Values>
         form={form}

@@ -1,9 +1,9 @@
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { LeadView } from '../../../domain/leads/leads.schemas.js';
-import { errorText } from '../../app/api.js';
 import { applyFieldErrors } from '../../app/form-errors.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { afterToday, formatDay, parseDay, todayInChina } from '../projects/project-format.js';
 import { useLeadAction } from './leads.api.js';
 import { leadsMessages } from './leads.messages.js';
@@ -61,9 +61,7 @@ export function LeadNoteModal(props: {
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
       </Form>
-      {mutation.error ? (
-        <Alert type="error" showIcon role="alert" title={errorText(mutation.error, lang)} />
-      ) : null}
+      <ApiErrorAlert error={mutation.error} />
     </Modal>
   );
 }
