@@ -7,6 +7,7 @@ import * as m0005 from './0005_leads_money_agreements.js';
 import * as m0006 from './0006_import_batches.js';
 import * as m0008 from './0008_list_indexes.js';
 import * as m0009 from './0009_credit_resolution_shares.js';
+import * as m0010 from './0010_leads_list_indexes.js';
 
 // Numbered migrations, listed explicitly (no directory scanning: works the same under tsx and in a bundle).
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_import_batches': m0006,
   '0008_list_indexes': m0008,
   '0009_credit_resolution_shares': m0009,
+  '0010_leads_list_indexes': m0010,
 };
