@@ -56,7 +56,7 @@ describe('an enterprise’s phone follows who works with it; a visit out is reco
   const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
   async function openFromSearch(page: import('playwright-core').Page, name: string) {
-    const box = page.getByPlaceholder(/搜索企业、项目、线索/);
+    const box = page.getByRole('combobox', { name: /搜索企业、项目、线索/ });
     await box.click();
     await box.fill(name);
     await page

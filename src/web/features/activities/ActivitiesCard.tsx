@@ -45,6 +45,8 @@ export function ActivitiesCard(props: { projectId: string; canWrite: boolean }) 
       <List<ActivityView>
         loading={activities.isLoading}
         dataSource={activities.data ?? []}
+        // Newest first; a project followed for years has hundreds, so the card pages them.
+        pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: t.empty }}
         renderItem={(a) => {
           const mine = props.canWrite && canAmendActivity(a, me.id, new Date());

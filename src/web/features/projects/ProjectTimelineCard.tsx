@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../../domain/activities/activities.schemas.js';
 import type { TimelineEntry, TimelineKind } from '../../../domain/projects/project-timeline.js';
 import {
@@ -15,6 +16,8 @@ import { ErrorResult } from '../../components/ErrorResult.js';
 import { moneyWan, usdWan } from './project-format.js';
 import { projectKeys } from './projects.api.js';
 import { projectsMessages } from './projects.messages.js';
+
+const SHOWN = 15;
 
 const COLOR: Record<TimelineKind, string> = {
   stage: 'blue',
@@ -37,6 +40,8 @@ export function ProjectTimelineCard({ projectId }: { projectId: string }) {
     queryKey: [...projectKeys.detail(projectId), 'timeline'],
     queryFn: () => api.get<TimelineEntry[]>(`/api/projects/${projectId}/timeline`),
   });
+  // The newest entries first; the rest on request (a project followed for years has hundreds).
+  const [all, setAll] = useState(false);
   const fieldLabel = (f: string): string => (t.fieldNames as Record<string, string>)[f] ?? f;
 
   const describe = (e: TimelineEntry): string => {
@@ -80,27 +85,34 @@ export function ProjectTimelineCard({ projectId }: { projectId: string }) {
       ) : query.data.length === 0 ? (
         <Empty />
       ) : (
-        <Timeline
-          items={query.data.map((e, i) => ({
-            key: `${e.kind}-${e.at}-${i}`,
-            color: COLOR[e.kind],
-            content: (
-              <Flex vertical gap={2}>
-                <Typography.Text>
-                  <span style={{ marginInlineEnd: 8 }}>
-                    {e.kind === 'capital' ? e.capital?.month : e.date}
-                  </span>
-                  <Tag color={COLOR[e.kind]}>{t.timelineKinds[e.kind]}</Tag>
-                  {describe(e)}
-                </Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {e.who ? `${t.by(e.who)} · ` : ''}
-                  {t.recordedAt(formatDateTime(e.at))}
-                </Typography.Text>
-              </Flex>
-            ),
-          }))}
-        />
+        <>
+          <Timeline
+            items={(all ? query.data : query.data.slice(0, SHOWN)).map((e, i) => ({
+              key: `${e.kind}-${e.at}-${i}`,
+              color: COLOR[e.kind],
+              content: (
+                <Flex vertical gap={2}>
+                  <Typography.Text>
+                    <span style={{ marginInlineEnd: 8 }}>
+                      {e.kind === 'capital' ? e.capital?.month : e.date}
+                    </span>
+                    <Tag color={COLOR[e.kind]}>{t.timelineKinds[e.kind]}</Tag>
+                    {describe(e)}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {e.who ? `${t.by(e.who)} · ` : ''}
+                    {t.recordedAt(formatDateTime(e.at))}
+                  </Typography.Text>
+                </Flex>
+              ),
+            }))}
+          />
+          {!all && query.data.length > SHOWN ? (
+            <Button type="link" onClick={() => setAll(true)}>
+              {t.timelineShowAll(query.data.length)}
+            </Button>
+          ) : null}
+        </>
       )}
     </Card>
   );

@@ -104,6 +104,7 @@ export const projectsMessages = defineMessages({
     // history
     historyCreated: (stage: string) => `录入：${stage}`,
     timeline: '项目动态',
+    timelineShowAll: (n: number) => `显示全部 ${n} 条`,
     removeFile: '删除附件',
     removeFileConfirm: (name: string) => `删除附件「${name}」？`,
     fileRemoved: '附件已删除',
@@ -289,6 +290,7 @@ export const projectsMessages = defineMessages({
     tooLarge: 'A file may be at most 10 MB.',
     historyCreated: (stage: string) => `Entered: ${stage}`,
     timeline: 'Timeline',
+    timelineShowAll: (n: number) => `Show all ${n}`,
     removeFile: 'Remove file',
     removeFileConfirm: (name: string) => `Remove “${name}”?`,
     fileRemoved: 'File removed',
