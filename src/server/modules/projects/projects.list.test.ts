@@ -179,6 +179,12 @@ describe('project list filters', () => {
     expect(await names(center, 'q=jingujian&stage=negotiating&amountTier=10yi')).toEqual(['P5']);
   });
 
+  it('finds by two characters of the project’s or the investor’s name', async () => {
+    expect(sorted(await names(center, `q=${encodeURIComponent('紧固')}`))).toEqual(['P1', 'P5']);
+    expect(sorted(await names(center, `q=${encodeURIComponent('投资')}`))).toEqual(['P1', 'P2']);
+    expect(await names(center, `q=${encodeURIComponent('投资')}&unitId=${townB}`)).toEqual([]);
+  });
+
   it('refuses a malformed filter with the field named', async () => {
     const res = await call(t.app, center, 'GET', '/api/projects?stage=negotiating,flying&industry=C3');
     expect(res.statusCode).toBe(400);
