@@ -31,7 +31,7 @@ export const ENTERPRISE_KIND_LABELS: Record<EnterpriseKind, { zh: string; en: st
 
 // GB/T 4754-2017: a section letter and a two-digit division of that section, e.g. C33 (金属制品业, where
 // fasteners sit).
-const industryDivision = z
+export const industryDivisionSchema = z
   .string()
   .regex(/^[A-T]\d{2}$/, 'Industry: a GB/T 4754 division such as C33')
   .refine(isIndustryDivision, 'Industry: not a division of GB/T 4754 (the letter must be its section)');
@@ -49,7 +49,7 @@ export const createEnterpriseInput = z.object({
     .regex(/^[A-Z]{2}$/, 'Country: ISO 3166 two letters')
     .refine(isCountryCode, 'Country: not an ISO 3166 country (other than China)')
     .nullish(),
-  industryDivision: industryDivision.nullish(),
+  industryDivision: industryDivisionSchema.nullish(),
   contactName: z.string().trim().max(40).nullish(),
   contactPhone: z
     .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
-import { createEnterpriseInput } from '../enterprises/enterprises.schemas.js';
+import { createEnterpriseInput, industryDivisionSchema } from '../enterprises/enterprises.schemas.js';
 import { amountString } from '../money/money.js';
 import { CHANNELS as LEAD_CHANNELS } from '../projects/project-attributes.js';
 
@@ -90,7 +90,8 @@ export const LEAD_EVENT_LABELS: Record<LeadEventKind, Label> = {
 };
 
 const day = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');
-const industryDivision = z.string().regex(/^[A-T]\d{2}$/, 'Industry: a GB/T 4754 division such as C33');
+// One rule for every record that names an industry: a real GB/T 4754 division.
+const industryDivision = industryDivisionSchema;
 const version = z.number().int().min(1);
 const score = z.number().int().min(1).max(5);
 

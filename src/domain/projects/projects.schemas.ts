@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
+import { industryDivisionSchema } from '../enterprises/enterprises.schemas.js';
 import { amountString } from '../money/money.js';
 import { CHAIN_ROLES, CHANNELS, POLLUTION_CLASSES, SOURCE_AREAS } from './project-attributes.js';
 import { AGREEMENT_TYPES, EVIDENCE_KINDS, STAGES } from './stages.js';
 
 const day = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');
-const industryDivision = z.string().regex(/^[A-T]\d{2}$/, 'Industry: a GB/T 4754 division such as C33');
+// One rule for every record that names an industry: a real GB/T 4754 division.
+const industryDivision = industryDivisionSchema;
 
 // Amounts travel as decimal strings of integers: 元 for CNY, cents for USD (DOMAIN §4).
 const projectFields = {

@@ -101,6 +101,27 @@ describe('project attributes (DOMAIN §2)', () => {
   });
 });
 
+describe('industry', () => {
+  it('takes a real GB/T 4754 division and refuses a letter that is not its section', async () => {
+    expect(
+      (
+        await call(t.app, reporter, 'POST', '/api/projects', {
+          unitId: townId,
+          name: '行业甲项目',
+          industryDivision: 'C33',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const wrong = await call(t.app, reporter, 'POST', '/api/projects', {
+      unitId: townId,
+      name: '行业乙项目',
+      industryDivision: 'A33',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields.industryDivision).toBeDefined();
+  });
+});
+
 describe('moving with the facts typed in the move dialog', () => {
   it('saves the facts and the move together', async () => {
     const p = await createProject();

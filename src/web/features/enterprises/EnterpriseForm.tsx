@@ -6,9 +6,9 @@ import {
   type EnterpriseKind,
   type EnterpriseView,
 } from '../../../domain/enterprises/enterprises.schemas.js';
-import { INDUSTRY_SECTIONS } from '../../../domain/enterprises/industry.js';
 import { COUNTRIES, PROVINCES } from '../../../domain/enterprises/origin.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { IndustrySelect } from '../../components/IndustrySelect.js';
 import { enterprisesMessages } from './enterprises.messages.js';
 
 export interface EnterpriseFormValues {
@@ -170,16 +170,7 @@ export function EnterpriseForm(props: {
         </Form.Item>
       )}
       <Form.Item name="industryDivision" label={t.industry}>
-        <Select
-          allowClear
-          placeholder={t.industryPlaceholder}
-          showSearch={{ optionFilterProp: 'label' }}
-          options={INDUSTRY_SECTIONS.map((s) => ({
-            label: `${s.code} ${s.zh}`,
-            title: s.code,
-            options: s.divisions.map((d) => ({ value: d.code, label: `${d.code} ${d.zh}` })),
-          }))}
-        />
+        <IndustrySelect placeholder={t.industryPlaceholder} />
       </Form.Item>
       <Form.Item name="contactName" label={t.contactName} rules={[{ max: 40 }]}>
         <Input autoComplete="off" />

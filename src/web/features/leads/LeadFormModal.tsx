@@ -24,6 +24,7 @@ import { DISTRICT_CHAINS } from '../../../domain/projects/project-attributes.js'
 import { errorText, isApiError } from '../../app/api.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { queryClient } from '../../app/query-client.js';
+import { IndustrySelect } from '../../components/IndustrySelect.js';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.js';
 import {
   afterToday,
@@ -87,7 +88,7 @@ export function LeadFormModal(props: {
         receivedOn: parseDay(l.receivedOn) ?? undefined,
         referrer: l.referrer ?? '',
         intendedAmountYuan: wanInput(l.intendedAmountYuan),
-        industryDivision: l.industryDivision ?? '',
+        industryDivision: l.industryDivision ?? undefined,
         chain: l.chain ?? '',
         intention: l.intention ?? '',
         siteNeeds: l.siteNeeds ?? '',
@@ -268,12 +269,8 @@ export function LeadFormModal(props: {
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item
-              name="industryDivision"
-              label={t.industryDivision}
-              rules={[{ pattern: /^[A-Ta-t]\d{2}$/, message: t.industryDivisionInvalid }]}
-            >
-              <Input maxLength={3} placeholder="C33" />
+            <Form.Item name="industryDivision" label={t.industryDivision}>
+              <IndustrySelect placeholder="C33 金属制品业" />
             </Form.Item>
           </Col>
           {l ? null : (

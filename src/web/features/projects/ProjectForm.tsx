@@ -34,6 +34,7 @@ import {
   type AgreementType,
 } from '../../../domain/projects/stages.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { IndustrySelect } from '../../components/IndustrySelect.js';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.js';
 import type { UnitOptions } from '../users/unit-options.js';
 import {
@@ -86,14 +87,12 @@ export interface ProjectFormValues {
 const WHOLE = /^\d{1,9}$/;
 const MU = /^\d{1,10}(\.\d{1,2})?$/;
 
-const DIVISION = /^[A-T]\d{2}$/;
-
 export function projectToValues(p: ProjectView): ProjectFormValues {
   return {
     unitId: p.unitId,
     name: p.name,
     enterpriseId: p.enterpriseId,
-    industryDivision: p.industryDivision ?? '',
+    industryDivision: p.industryDivision ?? undefined,
     chain: p.chain ?? '',
     industrial: p.industrial,
     plannedTotalYuan: wanInput(p.plannedTotalYuan),
@@ -244,14 +243,8 @@ export function ProjectForm(props: {
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item
-            name="industryDivision"
-            label={t.industryDivision}
-            extra={t.industryDivisionHelp}
-            normalize={(v: string | undefined) => v?.toUpperCase()}
-            rules={[{ pattern: DIVISION, message: t.industryDivisionInvalid }]}
-          >
-            <Input autoComplete="off" maxLength={3} placeholder="C33" />
+          <Form.Item name="industryDivision" label={t.industryDivision} extra={t.industryDivisionHelp}>
+            <IndustrySelect placeholder="C33 金属制品业" />
           </Form.Item>
         </Col>
         <Col {...half}>
