@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEAD_SORTS, leadListQuery } from '../leads/leads.schemas.js';
 import { PROJECT_COLUMNS, projectListFilter, projectListOrder } from '../projects/project-list.js';
 
 // A saved view (我的视图) is one person's named set of a list's filters, order and columns. It stores the
@@ -26,6 +27,16 @@ export const SAVED_VIEW_SPECS: Partial<Record<SavedViewList, SavedViewListSpec>>
       })
       .strict(),
     columns: PROJECT_COLUMNS,
+  },
+  // The leads list has fixed columns: a view keeps its filters and order.
+  leads: {
+    query: leadListQuery
+      .extend({
+        sort: z.enum(LEAD_SORTS).optional(),
+        pageSize: z.coerce.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    columns: [],
   },
 };
 

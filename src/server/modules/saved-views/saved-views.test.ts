@@ -114,6 +114,25 @@ describe('saved views', () => {
     expect(res.json().error.code).toBe('saved_views.list_unsupported');
   });
 
+  it('keeps a view of the leads list, checked against the leads list’s own filters', async () => {
+    const ok = await call(t.app, alice, 'POST', '/api/saved-views', {
+      list: 'leads',
+      name: '逾期待研判',
+      query: { status: 'new', overdue: 'screen', sort: '-receivedOn' },
+      columns: null,
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ list: 'leads', query: { status: 'new', overdue: 'screen' } });
+    const bad = await call(t.app, alice, 'POST', '/api/saved-views', {
+      list: 'leads',
+      name: '坏视图',
+      query: { stage: 'signed' },
+      columns: null,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('saved_views.invalid_query');
+  });
+
   it('renames, replaces and deletes a view of one’s own', async () => {
     const v = (
       await call(t.app, alice, 'POST', '/api/saved-views', view('临时', { stage: 'signed' }))

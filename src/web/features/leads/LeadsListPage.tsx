@@ -18,6 +18,7 @@ import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
 import { formatDay, moneyAuto, parseDay } from '../projects/project-format.js';
 import { useProjectUnits } from '../projects/project-units.js';
+import { SavedViewsMenu } from '../saved-views/SavedViewsMenu.js';
 import { LeadClockBadges } from './LeadClockBadges.js';
 import { LeadClockSettingsModal } from './LeadClockSettingsModal.js';
 import { LeadFormModal } from './LeadFormModal.js';
@@ -106,6 +107,18 @@ export function LeadsListPage() {
       title={t.title}
       extra={
         <Flex gap={8} wrap justify="flex-end">
+          <SavedViewsMenu
+            list="leads"
+            current={() => ({
+              query: Object.fromEntries(
+                Object.entries({ ...filters, sort: query.sort, pageSize: query.pageSize })
+                  .filter(([, v]) => v !== undefined && v !== null && v !== '')
+                  .map(([k, v]) => [k, String(v)]),
+              ),
+              columns: null,
+            })}
+            onApply={(view) => setParams(view.query as Record<string, string>)}
+          />
           <Button icon={<DownloadOutlined />} href={leadsExportHref(filters)} download>
             {t.exportXlsx}
           </Button>
