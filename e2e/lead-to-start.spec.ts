@@ -37,7 +37,7 @@ describe('a town reporter takes a lead from entry to 开工', () => {
     timeout: JOURNEY_TIMEOUT,
   }, async () => {
     const files = Object.fromEntries(
-      ['投资协议', '营业执照', '施工许可证'].map((name) => {
+      ['投资意向书', '投资协议', '营业执照', '施工许可证'].map((name) => {
         const file = path.join(tmp, `${name}.pdf`);
         fs.writeFileSync(file, PDF);
         return [name, file];
@@ -76,6 +76,10 @@ describe('a town reporter takes a lead from entry to 开工', () => {
     await respond.getByRole('button', { name: '保存' }).click();
     await respond.waitFor({ state: 'hidden' });
     await visible(page.getByText(/已响应（/));
+
+    // The investor's letter of intent goes with the lead.
+    await page.getByTestId('lead-files').locator('input[type=file]').setInputFiles(files['投资意向书']!);
+    await visible(page.getByTestId('lead-files').getByRole('link', { name: /投资意向书\.pdf/ }));
 
     // 3. Screen on the eight dimensions, 4 stars each, and follow.
     const screening = page.locator('form#screening');

@@ -36,6 +36,7 @@ import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerImportsRoutes } from './modules/imports/imports.routes.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { createConflictsService } from './modules/leads/conflicts.service.js';
+import { createLeadFiles, registerLeadFilesRoutes } from './modules/leads/lead-files.js';
 import { createLeadSettingsService } from './modules/leads/lead-settings.js';
 import { registerLeadsRoutes } from './modules/leads/leads.routes.js';
 import { createLeadsService } from './modules/leads/leads.service.js';
@@ -221,12 +222,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerProjectsRoutes(app, projects, attachments);
   registerProjectTimelineRoutes(app, createProjectTimeline({ db, projects }));
   registerSearchRoutes(app, createSearchService({ db }));
+  const leads = createLeadsService({ db, audit, enterprises, now });
   registerLeadsRoutes(
     app,
-    createLeadsService({ db, audit, enterprises, now }),
+    leads,
     createLeadSettingsService({ db, audit, now }),
     createConflictsService({ db, audit, now }),
   );
+  registerLeadFilesRoutes(app, createLeadFiles({ db, audit, leads, now }));
   registerActivitiesRoutes(app, createActivitiesService({ db, audit, projects, now }));
   registerImportsRoutes(
     app,

@@ -643,7 +643,20 @@ export function createLeadsService({
       };
     });
 
+  /** A lead the caller may read (their own, or shared with the district). */
+  const findReadable = (q: Q, scope: DataScope, id: string) => find(q, scope, id);
+
+  /** A lead of the caller's own scope, locked for the transaction: a shared lead of another unit is read-only. */
+  async function findOwn(trx: Transaction<DB>, scope: DataScope, id: string) {
+    const row = await find(trx, scope, id);
+    if (!row.inOwnScope) throw leadsErrors.readOnly();
+    await trx.selectFrom('leads').select('id').where('id', '=', id).forUpdate().execute();
+    return row;
+  }
+
   return {
+    findReadable,
+    findOwn,
     list,
     exportRows,
     detail,

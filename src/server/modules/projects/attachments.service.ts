@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DataScope } from '../../../domain/access/scope.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../../domain/projects/stages.js';
 import type { AttachmentsTable, DB } from '../../db/schema.js';
-import { inScope } from '../../db/scope-filter.js';
+import { inScope, inScopeOrShared } from '../../db/scope-filter.js';
 import { AppError, httpErrors } from '../../http/errors.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
@@ -179,6 +179,7 @@ export function createAttachmentsService(deps: {
       .leftJoin('agreements as ag', (j) =>
         j.onRef('ag.id', '=', 'a.ownerId').on('a.ownerType', '=', 'agreement'),
       )
+      .leftJoin('leads as l', (j) => j.onRef('l.id', '=', 'a.ownerId').on('a.ownerType', '=', 'lead'))
       .select(['a.filename', 'a.contentType', 'a.content', 'a.sha256'])
       .where('a.id', '=', id)
       .where((eb) =>
@@ -186,6 +187,8 @@ export function createAttachmentsService(deps: {
           inScope(scope, { district: 'p.district_id', unit: 'p.unit_id' }),
           inScope(scope, { district: 'cr.district_id', unit: 'cr.unit_id' }),
           inScope(scope, { district: 'ag.district_id', unit: 'ag.unit_id' }),
+          // A shared lead's documents are readable by every unit of the district, like the lead itself.
+          inScopeOrShared(scope, { district: 'l.district_id', unit: 'l.unit_id', shared: 'l.shared' }),
         ]),
       )
       .executeTakeFirst();

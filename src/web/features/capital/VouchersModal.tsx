@@ -4,11 +4,10 @@ import { useState } from 'react';
 import { errorText } from '../../app/api.js';
 import { formatDateTime } from '../../app/dates.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { ATTACHMENT_ACCEPT } from '../projects/EvidenceUpload.js';
 import { formatBytes } from '../projects/project-format.js';
 import { useDeleteVoucher, useUploadVoucher, useVouchers, type VoucherView } from './capital.api.js';
 import { capitalMessages } from './capital.messages.js';
-
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx';
 
 /** A report's vouchers: download for anyone who sees the report, upload and delete while the month is editable. */
 export function VouchersModal(props: {
@@ -31,7 +30,7 @@ export function VouchersModal(props: {
       {props.editable ? (
         <Flex vertical gap={4} style={{ marginBottom: 12 }}>
           <Upload
-            accept={ACCEPT}
+            accept={ATTACHMENT_ACCEPT}
             showUploadList={false}
             beforeUpload={(file) => {
               setError(null);

@@ -33,6 +33,7 @@ import { ErrorResult } from '../../components/ErrorResult.js';
 import { moneyAuto } from '../projects/project-format.js';
 import { useProjectUnits } from '../projects/project-units.js';
 import { LeadClockBadges } from './LeadClockBadges.js';
+import { LeadFilesCard } from './LeadFilesCard.js';
 import { LeadFormModal } from './LeadFormModal.js';
 import { LeadNoteModal } from './LeadNoteModal.js';
 import { LeadStatusTag } from './LeadStatusTag.js';
@@ -220,9 +221,12 @@ export function LeadDetailPage() {
           </Flex>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title={t.history} size="small">
-            <LeadHistory events={events} />
-          </Card>
+          <Flex vertical gap={16}>
+            <Card title={t.history} size="small">
+              <LeadHistory events={events} />
+            </Card>
+            <LeadFilesCard leadId={lead.id} writable={lead.writable} />
+          </Flex>
         </Col>
       </Row>
       {editing ? (

@@ -9,7 +9,8 @@ import { type AttachmentKind, type AttachmentView, useUploadAttachment } from '.
 import { projectsMessages } from './projects.messages.js';
 
 const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx';
+/** What the server's content check lets through (attachments.service.ts), offered by every file picker. */
+export const ATTACHMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx';
 
 export function kindLabel(kind: AttachmentKind, lang: 'zh' | 'en', other: string): string {
   return kind === 'other' ? other : label(EVIDENCE_KIND_LABELS[kind], lang);
@@ -68,7 +69,7 @@ export function EvidenceUpload(props: {
           />
         ) : null}
         <Upload
-          accept={ACCEPT}
+          accept={ATTACHMENT_ACCEPT}
           showUploadList={false}
           multiple={false}
           beforeUpload={(file) => {
