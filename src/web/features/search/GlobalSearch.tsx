@@ -110,7 +110,7 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
         void navigate(path);
       }}
       notFoundContent={data && groups.length === 0 ? t.nothing : null}
-      style={{ width: compact ? 160 : 420 }}
+      style={{ width: compact ? 120 : 420 }}
       popupMatchSelectWidth={compact ? 320 : true}
       data-testid="global-search"
       allowClear
