@@ -113,8 +113,14 @@ describe('a town reporter narrows the project list, keeps it as a view and moves
     const negotiating = page.getByTestId('board-column-negotiating');
     await visible(negotiating.getByTestId('board-card').filter({ hasText: PROJECT }));
     await expect(page.getByTestId('board-column-signed').count()).resolves.toBe(0);
+    // The unfiltered counts arrive after the URL changes: read them from that answer, not from the screen,
+    // which shows the filtered count (1) until it comes.
+    const unfiltered = page.waitForResponse(
+      (r) => r.url().includes('/api/projects/stage-counts') && !new URL(r.url()).searchParams.has('q'),
+    );
     await page.getByRole('button', { name: '清空筛选' }).click();
     await page.waitForURL((u) => u.searchParams.get('view') === 'board' && !u.searchParams.has('q'));
+    const served = (await (await unfiltered).json()) as { counts: Record<string, number> };
     const signed = page.getByTestId('board-column-signed');
     await visible(signed);
     await visible(page.getByTestId('board-column-withdrawn'));
@@ -122,9 +128,11 @@ describe('a town reporter narrows the project list, keeps it as a view and moves
     const countOf = async (stage: string) =>
       Number(await page.getByTestId(`board-count-${stage}`).textContent());
     await page.waitForFunction(
-      () => Number(document.querySelector('[data-testid="board-count-negotiating"]')?.textContent) > 0,
+      (n) => Number(document.querySelector('[data-testid="board-count-negotiating"]')?.textContent) === n,
+      served.counts.negotiating,
     );
     const before = { negotiating: await countOf('negotiating'), signed: await countOf('signed') };
+    expect(before.negotiating).toBeGreaterThan(1);
 
     // Drag the card to 签约: the stage dialog opens with 签约 chosen and asks for what is missing.
     const card = negotiating.getByTestId('board-card').filter({ hasText: PROJECT });
