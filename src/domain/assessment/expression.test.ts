@@ -109,6 +109,11 @@ describe('parseExpression', () => {
     expect(errorsOf('1 + $')[0]).toMatchObject({ start: 4, end: 5, messageZh: '无法识别的字符“$”' });
     expect(errorsOf("round(1, 2, 'half_up)")[0]).toMatchObject({ start: 12 });
     expect(errorsOf('min(1,, 2)')[0]).toMatchObject({ start: 6, end: 7 });
+    expect(errorsOf('1 = not 2')[0]).toMatchObject({
+      start: 4,
+      end: 7,
+      messageZh: '在算式或比较中使用 not 时请加括号：(not …)',
+    });
   });
 
   it('refuses absurd nesting and length with an error, not a stack overflow', () => {

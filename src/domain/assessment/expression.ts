@@ -341,6 +341,13 @@ class Parser {
         }
         if (t.text === ')' || t.text === ']')
           return fail('A value is missing before the closing bracket', '右括号前缺少数值', t.start, t.end);
+        if (t.text === 'not')
+          return fail(
+            'Inside arithmetic or a comparison, put not in parentheses: (not …)',
+            '在算式或比较中使用 not 时请加括号：(not …)',
+            t.start,
+            t.end,
+          );
         return fail(`A value is missing before "${t.text}"`, `“${t.text}”前缺少数值`, t.start, t.end);
       }
       case 'end':

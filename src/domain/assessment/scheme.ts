@@ -68,8 +68,9 @@ export function parseScheme(scheme: Scheme, catalogue: readonly CatalogueEntry[]
     seen.add(key);
     if (item.name.trim() === '') at('name', 'Item name is required', '请填写评分项名称');
 
-    const points = Rational.parse(item.points);
-    if (!points || points.sign() < 0 || points.cmp(MAX) > 0)
+    const read = Rational.parse(item.points);
+    const points = read && read.sign() >= 0 && read.cmp(MAX) <= 0 ? read : null;
+    if (!points)
       at('points', `Points must be a number from 0 to ${MAX_POINTS}`, `分值应为 0 到 ${MAX_POINTS} 之间的数`);
     const ifMissing =
       item.ifMissing === undefined || item.ifMissing === '' ? Rational.ZERO : Rational.parse(item.ifMissing);
@@ -134,4 +135,52 @@ function resolveNames(e: Expr, index: ReadonlyMap<string, string>): Expr {
     default:
       return e;
   }
+}
+
+export interface IndicatorUse {
+  /** Indicators whose actual figure a formula reads (bare names, actual, count, completion). */
+  actual: string[];
+  /** Indicators whose target a formula reads (target, completion). */
+  target: string[];
+  timeProgress: boolean;
+}
+
+/** What must be computed before a scheme can be evaluated: the wiring asks the indicator catalogue for these. */
+export function indicatorsUsed(items: readonly ParsedItem[]): IndicatorUse {
+  const actual = new Set<string>();
+  const target = new Set<string>();
+  let timeProgress = false;
+  const visit = (e: Expr): void => {
+    switch (e.kind) {
+      case 'name':
+        actual.add(e.name);
+        return;
+      case 'call': {
+        const arg = e.args[0];
+        if (arg?.kind === 'name' && ['actual', 'count', 'target', 'completion'].includes(e.name)) {
+          if (e.name !== 'target') actual.add(arg.name);
+          if (e.name === 'target' || e.name === 'completion') target.add(arg.name);
+          return;
+        }
+        if (e.name === 'time_progress') timeProgress = true;
+        for (const a of e.args) visit(a);
+        return;
+      }
+      case 'unary':
+        visit(e.arg);
+        return;
+      case 'binary':
+        visit(e.left);
+        visit(e.right);
+        return;
+      case 'pair':
+        visit(e.first);
+        visit(e.second);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const item of items) visit(item.expr);
+  return { actual: [...actual].sort(), target: [...target].sort(), timeProgress };
 }
