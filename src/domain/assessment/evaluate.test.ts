@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type EvaluationContext, evaluateScheme, SchemeInvalidError, type UnitFacts } from './evaluate.js';
+import {
+  type EvaluationContext,
+  evaluateScheme,
+  explainItem,
+  SchemeInvalidError,
+  type UnitFacts,
+} from './evaluate.js';
 import { EXAMPLE_CATALOGUE } from './example-schemes.js';
 
 const context: EvaluationContext = { catalogue: EXAMPLE_CATALOGUE, timeProgress: '0.75' };
@@ -190,5 +196,29 @@ describe('evaluateScheme: across units', () => {
     expect(
       scores('rank(efficacy(signed_count)) * 10 + efficacy(signed_count) / 100', counts(1, 3, 2)),
     ).toEqual([30.6, 11, 20.8]);
+  });
+});
+
+describe('explainItem', () => {
+  it('gives the value of every evaluated part of the formula for one unit, outermost first', () => {
+    const formula = 'min(completion(signed_amount), 1.2) * 20 + if(1 > 2, signed_count, 0)';
+    const steps = explainItem(
+      { items: [{ key: 'x', name: 'x', points: 100, formula }] },
+      [
+        unit('a', { signed_amount: 15 }, { signed_amount: 10 }),
+        unit('b', { signed_amount: 1 }, { signed_amount: 10 }),
+      ],
+      context,
+      'x',
+      'a',
+    );
+    expect(steps!.map((s) => [formula.slice(s.start, s.end), s.value])).toEqual([
+      [formula, '24'],
+      ['min(completion(signed_amount), 1.2) * 20', '24'],
+      ['min(completion(signed_amount), 1.2)', '1.2'],
+      ['completion(signed_amount)', '1.5'],
+      ['if(1 > 2, signed_count, 0)', '0'],
+      ['1 > 2', '0'],
+    ]);
   });
 });

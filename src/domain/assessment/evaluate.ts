@@ -138,7 +138,17 @@ class Evaluator {
     this.timeProgress = read(context.timeProgress);
   }
 
+  /** When set, the value of every name, call and operation computed for this unit (the preview's 算式展开). */
+  trace: { unit: number; values: Map<Expr, Value> } | null = null;
+
   value(e: Expr, u: number): Value {
+    const v = this.compute(e, u);
+    if (this.trace && this.trace.unit === u && e.kind !== 'number' && e.kind !== 'text')
+      this.trace.values.set(e, v);
+    return v;
+  }
+
+  private compute(e: Expr, u: number): Value {
     switch (e.kind) {
       case 'number':
         return e.value;
@@ -388,4 +398,45 @@ export function evaluateParsed(
     totalExact: row.total.toString(),
     rank: ranks[i]!,
   }));
+}
+
+export interface TraceStep {
+  /** The part of the formula (offsets into the item's formula text). */
+  start: number;
+  end: number;
+  /** Its value for the unit (decimal text, up to 10 places), or null when missing. */
+  value: string | null;
+}
+
+/**
+ * How one unit's score on one item came about: the value of every part of the formula, outermost first, so the
+ * preview can show "completion(signed_amount) = 1.5 → min(…) = 1.2 → × 20 = 24" before a scheme is published.
+ * Parts not evaluated (the branch of an if not taken) are absent.
+ */
+export function explainItem(
+  scheme: Scheme,
+  units: readonly UnitFacts[],
+  context: EvaluationContext,
+  itemKey: string,
+  unitId: string,
+): TraceStep[] | null {
+  const parsed = parseScheme(scheme, context.catalogue);
+  if (!parsed.ok)
+    throw new SchemeInvalidError(parsed.errors.map((e) => `${e.itemKey}: ${e.message}`).join('; '));
+  const item = parsed.items.find((i) => i.key === itemKey);
+  const u = units.findIndex((x) => x.id === unitId);
+  if (!item || u < 0) return null;
+  const group = units[u]!.group ?? '';
+  if (item.group !== undefined && item.group !== group) return null;
+  const idx = units.flatMap((x, i) => ((x.group ?? '') === group ? [i] : []));
+  const ev = new Evaluator(
+    units,
+    units.map(() => idx),
+    context,
+  );
+  ev.trace = { unit: u, values: new Map() };
+  ev.value(item.expr, u);
+  return [...ev.trace.values]
+    .map(([e, v]) => ({ start: e.start, end: e.end, value: v ? v.toString() : null }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
 }
