@@ -130,6 +130,42 @@ describe('properties', () => {
     );
   });
 
+  it('a unit’s scores do not depend on the order the units are listed in', () => {
+    fc.assert(
+      fc.property(
+        fc.array(formula, { minLength: 1, maxLength: 3 }),
+        units.chain((us) =>
+          fc.tuple(
+            fc.constant(us),
+            fc.shuffledSubarray(
+              us.map((_, i) => i),
+              { minLength: us.length },
+            ),
+          ),
+        ),
+        (formulas, [us, order]) => {
+          const scheme: Scheme = {
+            items: formulas.map((f, i) => ({ key: `i${i}`, name: `项${i}`, points: 100, formula: f })),
+          };
+          const facts: UnitFacts[] = us.map((u, i) => ({
+            id: `u${i}`,
+            ...(u.group ? { group: u.group } : {}),
+            actual: u.actual,
+            target: u.target,
+          }));
+          const ctx = { catalogue: EXAMPLE_CATALOGUE, timeProgress: '0.5' };
+          const byId = (rows: ReturnType<typeof evaluateScheme>) =>
+            Object.fromEntries(rows.map((r) => [r.unitId, [r.totalExact, r.rank, r.items]]));
+          const shuffled = order.map((i) => facts[i]!);
+          expect(byId(evaluateScheme(scheme, shuffled, ctx))).toEqual(
+            byId(evaluateScheme(scheme, facts, ctx)),
+          );
+        },
+      ),
+      { numRuns: Number(process.env.EXPR_RUNS ?? 200) },
+    );
+  });
+
   it('parsing any text never throws: it gives a tree or errors whose offsets lie inside the text', () => {
     const chars = fc.constantFrom(
       ...'()[],+-*/<>=!\'"0123456789. _abcmnrx%（），×签约额'.split(''),
