@@ -36,6 +36,7 @@ describe('indicator catalogue', () => {
         'foreign_capital_used',
         'completed_investment',
         'fortune500_projects',
+        'projects_overdue_to_start',
       ]),
     );
   });

@@ -18,6 +18,7 @@ export const INDICATOR_KEYS = [
   'visits_out',
   'milestones_due',
   'milestones_met',
+  'projects_overdue_to_start',
   'fulfilment_rate',
   'start_rate',
   'production_rate',
@@ -211,6 +212,15 @@ export const CATALOGUE: readonly IndicatorEntry[] = [
     source: 'milestones',
     options: [],
     definition: '到期履约事项中状态为已履约的',
+  },
+  {
+    key: 'projects_overdue_to_start',
+    name: { zh: '逾期未开工项目数', en: 'Projects overdue to start' },
+    unit: '个',
+    kind: 'count',
+    source: 'projects',
+    options: ['excludeWithdrawn'],
+    definition: '协议约定开工日期不晚于期末、截至期末仍未开工（事项未履约也未豁免）的项目，按事项所属单位计',
   },
   {
     key: 'fulfilment_rate',

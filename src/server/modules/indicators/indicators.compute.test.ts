@@ -148,6 +148,7 @@ describe('computeIndicators', () => {
       visits_out: 1,
       milestones_due: 2,
       milestones_met: 1,
+      projects_overdue_to_start: 0,
       fulfilment_rate: { numerator: 1, denominator: 2 },
       start_rate: { numerator: 1, denominator: 2 },
       production_rate: { numerator: 0, denominator: 2 },
@@ -219,6 +220,28 @@ describe('computeIndicators', () => {
     expect(rateOf(f(u.D).start_rate as RatioValue)).toBeNull();
     expect(rateOf(f(u.D).average_signed_amount as RatioValue, 0, false)).toBeNull();
     expect(rateOf(f(u.B).fulfilment_rate as RatioValue)).toBeNull();
+  });
+});
+
+describe('projects overdue to start', () => {
+  it('counts a project whose agreed start date has passed by the period end without a start', async () => {
+    const agreement = await buildAgreement(t.db, { projectId: p.P2 });
+    await buildMilestone(t.db, { agreementId: agreement.id, dueDate: '2026-09-30', status: 'pending' });
+    const at = (to: string) => computeIndicators(t.db, { districtId, from: '2026-01-01', to });
+    expect((await at('2026-09-29'))[u.A]?.projects_overdue_to_start).toBe(0);
+    expect((await at('2026-09-30'))[u.A]?.projects_overdue_to_start).toBe(1);
+    const drilled = await drillDown(t.db, {
+      districtId,
+      from: '2026-01-01',
+      to: '2026-09-30',
+      unitId: u.A,
+      indicator: 'projects_overdue_to_start',
+    });
+    expect(drilled.rows).toEqual([{ id: p.P2, value: 1 }]);
+    // Started by the period end: no longer overdue.
+    await t.db.updateTable('projects').set({ startDate: '2026-09-15' }).where('id', '=', p.P2).execute();
+    expect((await at('2026-09-30'))[u.A]?.projects_overdue_to_start).toBe(0);
+    await t.db.updateTable('projects').set({ startDate: null }).where('id', '=', p.P2).execute();
   });
 });
 

@@ -211,6 +211,20 @@ function milestoneRows(p: ComputeParams) {
       and m.due_date between ${p.from}::date and ${p.to}::date`;
 }
 
+/**
+ * Projects overdue to start as of the period's end: a start commitment due by then, neither met nor waived,
+ * and the project not started by then. Counted once per project, for the unit the commitment belongs to
+ * (no co-credit: the duty to start sits with one unit).
+ */
+function overdueRows(p: ComputeParams, d: Definitions) {
+  return sql<{ id: string; unitId: string }>`
+    select distinct pr.id, m.unit_id from milestones m join projects pr on pr.id = m.project_id
+    where m.district_id = ${p.districtId} and m.kind = 'start' and m.status in ('pending', 'missed')
+      and m.due_date <= ${p.to}::date
+      and (pr.start_date is null or pr.start_date > ${p.to}::date)
+      and (${!d.excludeWithdrawn} or pr.stage <> 'withdrawn')`;
+}
+
 // ---------------------------------------------------------------- public
 
 function emptyFigures(): UnitFigures {
@@ -243,7 +257,7 @@ export async function computeIndicators(
   params: ComputeParams,
 ): Promise<Record<string, UnitFigures>> {
   const d = definitionsSchema.parse(params.definitions ?? {});
-  const [units, projects, capital, visits, milestones] = await Promise.all([
+  const [units, projects, capital, visits, milestones, overdue] = await Promise.all([
     db.selectFrom('units').select('id').where('districtId', '=', params.districtId).execute(),
     projectFamily(db, params, d),
     capitalFamily(db, params, d),
@@ -252,6 +266,8 @@ export async function computeIndicators(
     sql<{ unitId: string; due: number; met: number }>`
       select m.unit_id, count(*)::int as due, (count(*) filter (where m.met))::int as met
       from (${milestoneRows(params)}) m group by m.unit_id`.execute(db),
+    sql<{ unitId: string; n: number }>`
+      select o.unit_id, count(*)::int as n from (${overdueRows(params, d)}) o group by o.unit_id`.execute(db),
   ]);
   const out: Record<string, UnitFigures> = {};
   const extra: Record<string, { started: number; produced: number }> = {};
@@ -283,6 +299,7 @@ export async function computeIndicators(
     f.milestones_due = r.due;
     f.milestones_met = r.met;
   }
+  for (const r of overdue.rows) of(r.unitId).projects_overdue_to_start = r.n;
   for (const [unitId, f] of Object.entries(out)) {
     fillRatios(f, extra[unitId]?.started ?? 0, extra[unitId]?.produced ?? 0);
   }
@@ -357,6 +374,11 @@ async function rowsOf(
     const { rows } = await sql<{ id: string; met: boolean }>`
       select * from (${milestoneRows(params)}) r where r.unit_id = ${unitId} order by r.id`.execute(db);
     return rows.filter((r) => indicator === 'milestones_due' || r.met).map((r) => ({ id: r.id, value: 1 }));
+  }
+  if (indicator === 'projects_overdue_to_start') {
+    const { rows } = await sql<{ id: string }>`
+      select * from (${overdueRows(params, d)}) r where r.unit_id = ${unitId} order by r.id`.execute(db);
+    return rows.map((r) => ({ id: r.id, value: 1 }));
   }
   throw new Error(`indicator ${indicator} has no drill-down`);
 }
