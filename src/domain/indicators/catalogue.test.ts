@@ -37,6 +37,7 @@ describe('indicator catalogue', () => {
         'completed_investment',
         'fortune500_projects',
         'projects_overdue_to_start',
+        'late_reports',
       ]),
     );
   });

@@ -19,6 +19,7 @@ export const INDICATOR_KEYS = [
   'milestones_due',
   'milestones_met',
   'projects_overdue_to_start',
+  'late_reports',
   'fulfilment_rate',
   'start_rate',
   'production_rate',
@@ -31,7 +32,12 @@ export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 export type IndicatorUnit = '个' | '次' | '元' | '美分' | 'ratio';
 export type IndicatorKind = 'count' | 'amount' | 'ratio';
 /** Which records a figure is made of, so every figure can be opened (drillDown). */
-export type IndicatorSource = 'projects' | 'capital_reports' | 'activities' | 'milestones';
+export type IndicatorSource =
+  | 'projects'
+  | 'capital_reports'
+  | 'capital_submissions'
+  | 'activities'
+  | 'milestones';
 
 export const FUND_ORIGINS = ['out_of_province', 'in_province', 'foreign', 'local'] as const;
 export type FundOrigin = (typeof FUND_ORIGINS)[number];
@@ -221,6 +227,15 @@ export const CATALOGUE: readonly IndicatorEntry[] = [
     source: 'projects',
     options: ['excludeWithdrawn'],
     definition: '协议约定开工日期不晚于期末、截至期末仍未开工（事项未履约也未豁免）的项目，按事项所属单位计',
+  },
+  {
+    key: 'late_reports',
+    name: { zh: '月报迟报次数', en: 'Monthly reports handed in late' },
+    unit: '次',
+    kind: 'count',
+    source: 'capital_submissions',
+    options: [],
+    definition: '月份在期间内、首次报送晚于报送截止日（次月约定日）的资金月报（未报送的另计）',
   },
   {
     key: 'fulfilment_rate',

@@ -149,6 +149,7 @@ describe('computeIndicators', () => {
       milestones_due: 2,
       milestones_met: 1,
       projects_overdue_to_start: 0,
+      late_reports: 0,
       fulfilment_rate: { numerator: 1, denominator: 2 },
       start_rate: { numerator: 1, denominator: 2 },
       production_rate: { numerator: 0, denominator: 2 },
@@ -242,6 +243,31 @@ describe('projects overdue to start', () => {
     await t.db.updateTable('projects').set({ startDate: '2026-09-15' }).where('id', '=', p.P2).execute();
     expect((await at('2026-09-30'))[u.A]?.projects_overdue_to_start).toBe(0);
     await t.db.updateTable('projects').set({ startDate: null }).where('id', '=', p.P2).execute();
+  });
+});
+
+describe('late monthly reports', () => {
+  it('counts months first handed in after the due day (China date), not months handed in on time', async () => {
+    const submit = (month: string, at: string) =>
+      t.db
+        .insertInto('capitalSubmissions')
+        .values({
+          districtId,
+          unitId: u.D,
+          month,
+          status: 'submitted',
+          firstSubmittedAt: new Date(at),
+          submittedBy: null,
+          submittedAt: new Date(at),
+        })
+        .execute();
+    await submit('2026-01-01', '2026-02-10T15:59:00Z'); // 02-10 23:59 in China: on time (due day 10)
+    await submit('2026-02-01', '2026-03-10T16:00:00Z'); // 03-11 00:00 in China: late
+    await submit('2026-07-01', '2026-09-01T00:00:00Z'); // late, but outside the period
+    const f = await compute();
+    expect(f(u.D).late_reports).toBe(1);
+    const drilled = await drillDown(t.db, { districtId, ...period, unitId: u.D, indicator: 'late_reports' });
+    expect(drilled.rows).toEqual([{ id: '2026-02-01', value: 1 }]);
   });
 });
 

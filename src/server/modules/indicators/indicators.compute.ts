@@ -225,6 +225,21 @@ function overdueRows(p: ComputeParams, d: Definitions) {
       and (${!d.excludeWithdrawn} or pr.stage <> 'withdrawn')`;
 }
 
+/**
+ * Monthly capital reports handed in late: months in the period whose first submission (China date) is after
+ * the due date, the district's due day of the next month (capitalDueDay; 10 when unset, as in the capital
+ * module). A month never handed in is "missing", not late, and is not counted here. Drill-down ids are months.
+ */
+function lateRows(p: ComputeParams) {
+  return sql<{ id: string; unitId: string }>`
+    select to_char(cs.month, 'YYYY-MM-DD') as id, cs.unit_id from capital_submissions cs
+    left join district_settings ds on ds.district_id = cs.district_id
+    where cs.district_id = ${p.districtId}
+      and cs.month between date_trunc('month', ${p.from}::date)::date and ${p.to}::date
+      and (cs.first_submitted_at at time zone 'Asia/Shanghai')::date
+        > (cs.month + interval '1 month')::date + (coalesce(ds.capital_due_day, 10) - 1)`;
+}
+
 // ---------------------------------------------------------------- public
 
 function emptyFigures(): UnitFigures {
@@ -257,7 +272,7 @@ export async function computeIndicators(
   params: ComputeParams,
 ): Promise<Record<string, UnitFigures>> {
   const d = definitionsSchema.parse(params.definitions ?? {});
-  const [units, projects, capital, visits, milestones, overdue] = await Promise.all([
+  const [units, projects, capital, visits, milestones, overdue, late] = await Promise.all([
     db.selectFrom('units').select('id').where('districtId', '=', params.districtId).execute(),
     projectFamily(db, params, d),
     capitalFamily(db, params, d),
@@ -268,6 +283,8 @@ export async function computeIndicators(
       from (${milestoneRows(params)}) m group by m.unit_id`.execute(db),
     sql<{ unitId: string; n: number }>`
       select o.unit_id, count(*)::int as n from (${overdueRows(params, d)}) o group by o.unit_id`.execute(db),
+    sql<{ unitId: string; n: number }>`
+      select l.unit_id, count(*)::int as n from (${lateRows(params)}) l group by l.unit_id`.execute(db),
   ]);
   const out: Record<string, UnitFigures> = {};
   const extra: Record<string, { started: number; produced: number }> = {};
@@ -300,6 +317,7 @@ export async function computeIndicators(
     f.milestones_met = r.met;
   }
   for (const r of overdue.rows) of(r.unitId).projects_overdue_to_start = r.n;
+  for (const r of late.rows) of(r.unitId).late_reports = r.n;
   for (const [unitId, f] of Object.entries(out)) {
     fillRatios(f, extra[unitId]?.started ?? 0, extra[unitId]?.produced ?? 0);
   }
@@ -378,6 +396,11 @@ async function rowsOf(
   if (indicator === 'projects_overdue_to_start') {
     const { rows } = await sql<{ id: string }>`
       select * from (${overdueRows(params, d)}) r where r.unit_id = ${unitId} order by r.id`.execute(db);
+    return rows.map((r) => ({ id: r.id, value: 1 }));
+  }
+  if (indicator === 'late_reports') {
+    const { rows } = await sql<{ id: string }>`
+      select * from (${lateRows(params)}) r where r.unit_id = ${unitId} order by r.id`.execute(db);
     return rows.map((r) => ({ id: r.id, value: 1 }));
   }
   throw new Error(`indicator ${indicator} has no drill-down`);
