@@ -23,23 +23,8 @@ describe('indicator catalogue', () => {
     }
   });
 
-  it('provides the keys the example assessment schemes use that are computed today', () => {
-    const computed = EXAMPLE_CATALOGUE.map((e) => e.key).filter((k) =>
-      (INDICATOR_KEYS as readonly string[]).includes(k),
-    );
-    expect(computed).toEqual(
-      expect.arrayContaining([
-        'signed_count',
-        'signed_amount',
-        'started_count',
-        'funds_in_place',
-        'foreign_capital_used',
-        'completed_investment',
-        'fortune500_projects',
-        'projects_overdue_to_start',
-        'late_reports',
-      ]),
-    );
+  it('provides every key the example assessment schemes use', () => {
+    for (const e of EXAMPLE_CATALOGUE) expect(INDICATOR_KEYS).toContain(e.key);
   });
 
   it('defaults to the usual 口径 and rejects a malformed threshold', () => {
