@@ -38,6 +38,9 @@ export function nextStatus(status: SubmissionStatus, action: SubmissionAction): 
   return NEXT[status][action] ?? null;
 }
 
+/** The day of the next month by which a unit's month counts as on time, when the district has not set one. */
+export const DEFAULT_CAPITAL_DUE_DAY = 10;
+
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function isMonth(s: string): boolean {

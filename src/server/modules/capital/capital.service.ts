@@ -3,6 +3,7 @@ import type { DataScope } from '../../../domain/access/scope.js';
 import { diffFields } from '../../../domain/audit/audit.schemas.js';
 import {
   type CapitalFigures,
+  DEFAULT_CAPITAL_DUE_DAY,
   dueDateOf,
   isEditable,
   isExpectedToReport,
@@ -37,7 +38,6 @@ import { capitalErrors } from './capital.errors.js';
 type Q = Kysely<DB> | Transaction<DB>;
 type ReportRow = Selectable<CapitalReportsTable> & { vouchers?: number };
 type SubmissionRow = Selectable<CapitalSubmissionsTable>;
-const DEFAULT_DUE_DAY = 10;
 // Any constant: with the unit and month it serialises edits and state changes of one unit-month.
 const UNIT_MONTH_LOCK = 7_212_031;
 
@@ -75,7 +75,7 @@ export function createCapitalService(deps: {
       .select('capitalDueDay')
       .where('districtId', '=', districtId)
       .executeTakeFirst();
-    return s?.capitalDueDay ?? DEFAULT_DUE_DAY;
+    return s?.capitalDueDay ?? DEFAULT_CAPITAL_DUE_DAY;
   }
 
   async function lockUnitMonth(trx: Transaction<DB>, unitId: string, month: string) {
@@ -442,7 +442,7 @@ export function createCapitalService(deps: {
         { id: x.unitKey, name: x.name, kind: x.kind },
         month,
         x.status ? (x as unknown as SubmissionRow) : undefined,
-        dueDays.get(x.unitDistrictId) ?? DEFAULT_DUE_DAY,
+        dueDays.get(x.unitDistrictId) ?? DEFAULT_CAPITAL_DUE_DAY,
         today,
         counts.get(x.unitKey) ?? { projects: 0, reported: 0 },
       ),

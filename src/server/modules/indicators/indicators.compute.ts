@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { DEFAULT_CAPITAL_DUE_DAY } from '../../../domain/capital/capital.rules.js';
 import {
   CATALOGUE_BY_KEY,
   type Definitions,
@@ -227,8 +228,8 @@ function overdueRows(p: ComputeParams, d: Definitions) {
 
 /**
  * Monthly capital reports handed in late: months in the period whose first submission (China date) is after
- * the due date, the district's due day of the next month (capitalDueDay; 10 when unset, as in the capital
- * module). A month never handed in is "missing", not late, and is not counted here. Drill-down ids are months.
+ * the due date, the district's due day of the next month (capitalDueDay; DEFAULT_CAPITAL_DUE_DAY when unset,
+ * the same rule as the capital module). A month never handed in is "missing", not late, and is not counted here. Drill-down ids are months.
  */
 function lateRows(p: ComputeParams) {
   return sql<{ id: string; unitId: string }>`
@@ -237,7 +238,7 @@ function lateRows(p: ComputeParams) {
     where cs.district_id = ${p.districtId}
       and cs.month between date_trunc('month', ${p.from}::date)::date and ${p.to}::date
       and (cs.first_submitted_at at time zone 'Asia/Shanghai')::date
-        > (cs.month + interval '1 month')::date + (coalesce(ds.capital_due_day, 10) - 1)`;
+        > (cs.month + interval '1 month')::date + (coalesce(ds.capital_due_day, ${DEFAULT_CAPITAL_DUE_DAY}) - 1)`;
 }
 
 // ---------------------------------------------------------------- public
