@@ -115,6 +115,39 @@ export function call(
   });
 }
 
+/**
+ * A multipart upload as the browser sends it: text fields first (a project file's `kind`), then one file.
+ */
+export function uploadFile(
+  app: FastifyInstance,
+  session: Session,
+  url: string,
+  file: { filename: string; content: Buffer | string; contentType?: string; fields?: Record<string, string> },
+) {
+  const boundary = '----zs-test-boundary';
+  const fieldParts = Object.entries(file.fields ?? {}).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  const payload = Buffer.concat([
+    Buffer.from(fieldParts.join('')),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.contentType ?? 'application/pdf'}\r\n\r\n`,
+    ),
+    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload,
+  });
+}
+
 /** Changes a forced-change password so the account can be used. */
 export async function activate(
   app: FastifyInstance,

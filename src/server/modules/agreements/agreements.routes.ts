@@ -13,8 +13,8 @@ import {
   updateAgreementInput,
   updateMilestoneInput,
 } from '../../../domain/agreements/agreements.schemas.js';
+import { readSingleFile } from '../../http/multipart.js';
 import { actorOf, authOf, scopeOf } from '../../http/request-context.js';
-import { readSingleFile } from '../capital/upload-part.js';
 import type { AgreementsService } from './agreements.service.js';
 
 const agreementParams = z.object({ agreementId: z.string().uuid() });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/access/roles.js';
 import { buildDistrict, buildSignedProject, buildUnit, buildUser, sessionFor } from '../../test/fixtures.js';
-import { buildTestApp, call, type Session, type TestApp } from '../../test/test-app.js';
+import { buildTestApp, call, type Session, type TestApp, uploadFile } from '../../test/test-app.js';
 
 let t: TestApp;
 let town: string;
@@ -166,17 +166,10 @@ describe('agreements and 履约', () => {
     });
     expect(add.statusCode).toBe(404);
 
-    const boundary = 'zsb';
     const upload = (s: Session) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/agreements/${agreementId}/files`,
-        headers: {
-          cookie: s.cookie,
-          'x-csrf-token': s.csrf,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-        },
-        payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="协议.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
+      uploadFile(t.app, s, `/api/agreements/${agreementId}/files`, {
+        filename: '协议.pdf',
+        content: '%PDF-1.4\n%%EOF\n',
       });
     expect((await upload(otherReporter)).statusCode).toBe(404);
     const up = await upload(reporter);

@@ -12,10 +12,10 @@ import {
   submissionSchema,
   upsertCapitalReportInput,
 } from '../../../domain/capital/capital.schemas.js';
+import { readSingleFile } from '../../http/multipart.js';
 import { actorOf, authOf, scopeOf } from '../../http/request-context.js';
 import { capitalWorkbook } from './capital.export.js';
 import type { CapitalService } from './capital.service.js';
-import { readSingleFile } from './upload-part.js';
 
 const voucherSchema = z.object({
   id: z.string().uuid(),

@@ -8,7 +8,7 @@ import {
   buildUser,
   sessionFor,
 } from '../../test/fixtures.js';
-import { buildTestApp, call, type Session, type TestApp } from '../../test/test-app.js';
+import { buildTestApp, call, type Session, type TestApp, uploadFile } from '../../test/test-app.js';
 
 let t: TestApp;
 let districtId: string;
@@ -295,23 +295,15 @@ describe('monthly capital reports', () => {
     const report = (
       await call(t.app, reporter, 'PUT', `/api/projects/${secondId}/capital-reports/2025-11`, figures())
     ).json();
-    const boundary = 'zsboundary';
     const pdf = '%PDF-1.4\n%%EOF\n';
-    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="到账凭证.pdf"\r\nContent-Type: application/pdf\r\n\r\n${pdf}\r\n--${boundary}--\r\n`;
-    const upload = (s: Session, body = payload) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/capital/reports/${report.id}/vouchers`,
-        headers: {
-          cookie: s.cookie,
-          'x-csrf-token': s.csrf,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-        },
-        payload: body,
+    const upload = (s: Session, content = pdf) =>
+      uploadFile(t.app, s, `/api/capital/reports/${report.id}/vouchers`, {
+        filename: '到账凭证.pdf',
+        content,
       });
     const up = await upload(reporter);
     expect(up.statusCode, up.body).toBe(201);
-    const bad = await upload(reporter, payload.replace(pdf, 'plain text, not a pdf'));
+    const bad = await upload(reporter, 'plain text, not a pdf');
     expect(bad.statusCode).toBe(415);
     const id = up.json().id as string;
     expect((await call(t.app, head, 'GET', `/api/attachments/${id}`)).statusCode).toBe(200);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLead, buildUnit, buildUser, sessionFor } from '../../test/fixtures.js';
-import { buildTestApp, call, type Session, setupPlatform, type TestApp } from '../../test/test-app.js';
+import {
+  buildTestApp,
+  call,
+  type Session,
+  setupPlatform,
+  type TestApp,
+  uploadFile,
+} from '../../test/test-app.js';
 
 let t: TestApp;
 let owner: Session;
@@ -12,17 +19,7 @@ let otherDistrictCenter: Session;
 const PDF = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n';
 
 function upload(s: Session, leadId: string, filename = '投资意向书.pdf', body = PDF) {
-  const boundary = 'zsleadfiles';
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/leads/${leadId}/files`,
-    headers: {
-      cookie: s.cookie,
-      'x-csrf-token': s.csrf,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n${body}\r\n--${boundary}--\r\n`,
-  });
+  return uploadFile(t.app, s, `/api/leads/${leadId}/files`, { filename, content: body });
 }
 
 beforeAll(async () => {

@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DataScope } from '../../../domain/access/scope.js';
 import type { DB } from '../../db/schema.js';
+import { readSingleFile } from '../../http/multipart.js';
 import { actorOf, authOf, scopeOf } from '../../http/request-context.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
-import { readSingleFile } from '../capital/upload-part.js';
 import { attachmentErrors, checkFile, insertAttachment } from '../projects/attachments.service.js';
 import type { LeadsService } from './leads.service.js';
 

@@ -15,9 +15,9 @@ import {
   stageHistorySchema,
   updateProjectInput,
 } from '../../../domain/projects/projects.schemas.js';
-import { AppError } from '../../http/errors.js';
+import { readSingleFile } from '../../http/multipart.js';
 import { actorOf, authOf, scopeOf } from '../../http/request-context.js';
-import { ATTACHMENT_MAX_BYTES, type AttachmentsService, attachmentErrors } from './attachments.service.js';
+import type { AttachmentsService } from './attachments.service.js';
 import { projectsWorkbook } from './projects.export.js';
 import type { ProjectsService } from './projects.service.js';
 
@@ -156,30 +156,13 @@ export function registerProjectsRoutes(
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) {
-        throw new AppError(
-          415,
-          'attachments.multipart_required',
-          'Send the file as multipart/form-data.',
-          '请以表单方式上传文件。',
-        );
-      }
-      const part = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } });
-      if (!part) throw attachmentErrors.empty();
-      const content = await part.toBuffer().catch((err: { code?: string }) => {
-        throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? attachmentErrors.tooLarge() : err;
-      });
-      const kind = (part.fields.kind as { value?: unknown } | undefined)?.value;
+      const file = await readSingleFile(req);
       const saved = await attachments.upload(
         authOf(req).user,
         scopeOf(req),
         actorOf(req),
         req.params.projectId,
-        {
-          filename: part.filename,
-          kind: typeof kind === 'string' ? kind : '',
-          content,
-        },
+        { filename: file.filename, kind: file.fields.kind ?? '', content: file.content },
       );
       return reply.code(201).send(saved);
     },

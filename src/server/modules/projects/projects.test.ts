@@ -7,6 +7,7 @@ import {
   type Session,
   setupPlatform,
   type TestApp,
+  uploadFile,
 } from '../../test/test-app.js';
 
 let t: TestApp;
@@ -18,25 +19,11 @@ const unitId = (name: string) => units[name]!;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-async function upload(s: Session, projectId: string, kind: string, body: Buffer, filename = 'proof.pdf') {
-  const boundary = '----zs-test-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    body,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/attachments`,
-    headers: {
-      cookie: s.cookie,
-      'x-csrf-token': s.csrf,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload,
+function upload(s: Session, projectId: string, kind: string, body: Buffer, filename = 'proof.pdf') {
+  return uploadFile(t.app, s, `/api/projects/${projectId}/attachments`, {
+    filename,
+    content: body,
+    fields: { kind },
   });
 }
 

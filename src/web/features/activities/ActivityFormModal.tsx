@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   ACTIVITY_KIND_LABELS,
   ACTIVITY_KINDS,
@@ -11,6 +11,7 @@ import {
 import { api } from '../../app/api.js';
 import { applyFieldErrors } from '../../app/form-errors.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { useDebounced } from '../../app/use-debounced.js';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.js';
 import { afterToday, formatDay, parseDay } from '../projects/project-format.js';
 import { useCreateActivity, useUpdateActivity } from './activities.api.js';
@@ -32,11 +33,7 @@ const text = (v: string | undefined) => v?.trim() || null;
 function ProjectPicker(props: { id?: string; value?: string; onChange?: (v: string) => void }) {
   const t = useT(activitiesMessages);
   const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const q = useDebounced(search.trim(), 250);
   const projects = useQuery({
     queryKey: ['projects', 'picker', q],
     queryFn: () =>

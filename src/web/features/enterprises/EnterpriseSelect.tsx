@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { EnterpriseView } from '../../../domain/enterprises/enterprises.schemas.js';
 import { useT } from '../../app/i18n.js';
+import { useDebounced } from '../../app/use-debounced.js';
 import { EnterpriseFormModal } from './EnterpriseFormModal.js';
 import { useEnterprises } from './enterprises.api.js';
 import { enterprisesMessages } from './enterprises.messages.js';
@@ -10,15 +11,6 @@ import { enterprisesMessages } from './enterprises.messages.js';
 interface Option {
   value: string;
   label: string;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { STAGE_LABELS, type Stage } from '../../../domain/projects/stages.js';
 import { api } from '../../app/api.js';
 import { useCan } from '../../app/auth.js';
 import { defineMessages, useLang, useT } from '../../app/i18n.js';
+import { useDebounced } from '../../app/use-debounced.js';
 
 interface SearchResult {
   enterprises: { id: string; name: string; creditCode: string | null }[];
@@ -30,16 +31,6 @@ const messages = defineMessages({
     nothing: 'Nothing found',
   },
 });
-
-/** Waits until typing pauses, so a word typed letter by letter asks the server once. */
-function useDebounced(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 /** The header's search box: one query, results grouped by kind, Enter on a result opens it. */
 export function GlobalSearch({ compact }: { compact: boolean }) {
