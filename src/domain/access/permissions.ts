@@ -16,6 +16,9 @@ export const PERMISSIONS = [
   'pipeline.coordinate', // the center's district-wide calls: lead-clock settings, unit conflicts and co-credit
   'capital.approve', // a unit head approves (locks) or returns the unit's month of capital reports
   'capital.reopen', // the center reopens an approved month with a reason
+  'assessment.read', // targets and progress within the caller's scope, published bulletins, the city comparison
+  'assessment.read_drafts', // bulletin drafts and unpublished schemes (center and leaders)
+  'assessment.manage', // the center: 口径, targets, schemes, bulletins (publish, correct), other districts' figures
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -30,12 +33,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pipeline.coordinate',
     'capital.approve',
     'capital.reopen',
+    'assessment.read',
+    'assessment.read_drafts',
+    'assessment.manage',
   ],
-  unit_reporter: ['organization.read', 'pipeline.read', 'pipeline.write'],
-  unit_head: ['organization.read', 'users.read', 'pipeline.read', 'pipeline.write', 'capital.approve'],
-  leader: ['organization.read', 'users.read', 'pipeline.read'],
-  supervisor: ['organization.read', 'users.read', 'pipeline.read'],
-  department_handler: ['organization.read', 'pipeline.read'],
+  unit_reporter: ['organization.read', 'pipeline.read', 'pipeline.write', 'assessment.read'],
+  unit_head: [
+    'organization.read',
+    'users.read',
+    'pipeline.read',
+    'pipeline.write',
+    'capital.approve',
+    'assessment.read',
+  ],
+  leader: ['organization.read', 'users.read', 'pipeline.read', 'assessment.read', 'assessment.read_drafts'],
+  supervisor: ['organization.read', 'users.read', 'pipeline.read', 'assessment.read'],
+  department_handler: ['organization.read', 'pipeline.read', 'assessment.read'],
   city_viewer: ['organization.read'],
   sys_admin: ['organization.read', 'organization.manage', 'users.read', 'users.manage'],
   security_admin: [

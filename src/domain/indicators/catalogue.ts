@@ -82,6 +82,11 @@ export const definitionsSchema = z.object({
    * off: everything to the project's own unit.
    */
   applyCreditShares: z.boolean().default(true),
+  /**
+   * 增资扩股: a project marked as a capital increase counts only its increment (projects.increment_yuan,
+   * 0 when not entered) as its amount, whatever the amount basis; off: its basis amount like any project.
+   */
+  capitalIncreaseIncrementOnly: z.boolean().default(true),
 });
 export type DefinitionsInput = z.input<typeof definitionsSchema>;
 export type Definitions = z.output<typeof definitionsSchema>;
@@ -108,6 +113,7 @@ const PROJECT_OPTIONS: (keyof Definitions)[] = [
   'industrialOnly',
   'excludeWithdrawn',
   'applyCreditShares',
+  'capitalIncreaseIncrementOnly',
 ];
 
 export const CATALOGUE: readonly IndicatorEntry[] = [

@@ -152,6 +152,8 @@ export interface ProjectsTable {
   liaisonLeader: string | null;
   greenChannel: Generated<boolean>;
   cityProjectCode: string | null;
+  capitalIncrease: Generated<boolean>;
+  incrementYuan: string | null;
   version: Generated<number>;
   searchText: string;
   createdBy: string | null;
@@ -390,6 +392,97 @@ export interface ImportBatchesTable {
   committedAt: Timestamp | null;
 }
 
+// ---------------------------------------------------------------- assessment (0011)
+
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface AssessmentYearsTable {
+  districtId: string;
+  year: number;
+  definitions: Json<Record<string, unknown>>;
+  timeProgressBasis: Generated<'months' | 'days'>;
+  goalRank: Generated<number>;
+  stalledMonths: Generated<number>;
+  issuingBody: string | null;
+  docPrefix: string | null;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+/** numeric columns read as decimal strings ("1200.0000"). */
+export interface TargetsTable {
+  id: Generated<string>;
+  districtId: string;
+  year: number;
+  unitId: string | null;
+  indicatorKey: string;
+  annual: string;
+  q1: string | null;
+  q2: string | null;
+  q3: string | null;
+  q4: string | null;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface AssessmentSchemesTable {
+  id: Generated<string>;
+  districtId: string;
+  year: number;
+  version: number;
+  name: string;
+  items: Json<unknown[]>;
+  status: Generated<'draft' | 'published'>;
+  copiedFrom: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  publishedBy: string | null;
+  publishedAt: Timestamp | null;
+}
+
+export interface BulletinsTable {
+  id: Generated<string>;
+  districtId: string;
+  kind: 'month' | 'quarter';
+  year: number;
+  period: number;
+  version: number;
+  periodStart: Day;
+  periodEnd: Day;
+  cutoff: Day;
+  title: string;
+  docNumber: string | null;
+  reason: string | null;
+  status: Generated<'draft' | 'published'>;
+  schemeId: string | null;
+  snapshot: NullableJson<Record<string, unknown>>;
+  inputHash: string | null;
+  snapshotHash: string | null;
+  docx: Buffer | null;
+  xlsx: Buffer | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  publishedBy: string | null;
+  publishedAt: Timestamp | null;
+}
+
+export interface CityFiguresTable {
+  id: Generated<string>;
+  districtId: string;
+  year: number;
+  month: number;
+  indicatorKey: string;
+  peerName: string;
+  peerRegionId: string | null;
+  value: string;
+  source: 'typed' | 'imported';
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   units: UnitsTable;
@@ -415,4 +508,9 @@ export interface DB {
   milestones: MilestonesTable;
   savedViews: SavedViewsTable;
   importBatches: ImportBatchesTable;
+  assessmentYears: AssessmentYearsTable;
+  targets: TargetsTable;
+  assessmentSchemes: AssessmentSchemesTable;
+  bulletins: BulletinsTable;
+  cityFigures: CityFiguresTable;
 }

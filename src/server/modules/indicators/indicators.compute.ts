@@ -62,13 +62,16 @@ function share(col: string): RawBuilder<string> {
 // ---------------------------------------------------------------- projects
 
 function projectRows(p: ComputeParams, d: Definitions) {
-  const amount = sql.raw(
+  const basis = sql.raw(
     d.amountBasis === 'planned_total'
       ? 'pr.planned_total_yuan'
       : d.amountBasis === 'fixed_asset'
         ? 'pr.fixed_asset_yuan'
         : 'pr.signed_amount_yuan',
   );
+  const amount = d.capitalIncreaseIncrementOnly
+    ? sql`(case when pr.capital_increase then coalesce(pr.increment_yuan, 0) else ${basis} end)`
+    : basis;
   return sql<{
     id: string;
     unitId: string;
