@@ -89,6 +89,25 @@ export interface NarrativeSection {
   paragraphs: string[];
 }
 
+/** The district among the districts of the city on one indicator (横向对比), cumulative through a month. */
+export interface CityStanding {
+  indicatorKey: IndicatorKey;
+  name: string;
+  unit: string;
+  /** Cumulative through this month of the year. */
+  month: number;
+  ours: string | null;
+  /** Our rank (1 = best, ties share) among `of` districts with a figure; null when we have none. */
+  rank: number | null;
+  of: number;
+  /** 标兵: the district just ahead of us and how far; 追兵: the one just behind. */
+  ahead: { name: string; value: string; gap: string } | null;
+  behind: { name: string; value: string; gap: string } | null;
+  /** The rank aimed for (全市前三 = 3) and what we still need to reach it (0 when there already). */
+  goalRank: number;
+  toGoal: string | null;
+}
+
 export interface BulletinSnapshot {
   format: typeof SNAPSHOT_FORMAT;
   district: { id: string; name: string; cityName: string | null };
@@ -121,6 +140,8 @@ export interface BulletinSnapshot {
   blankUnits: string[];
   stalledProjects: StalledProject[];
   missingReports: MissingReport[];
+  /** The city comparison through the period's last month (empty when no other district's figures exist). */
+  city: CityStanding[];
   narrative: NarrativeSection[];
   /** sha256 (hex) of the inputs the figures were computed from. */
   inputHash: string;
