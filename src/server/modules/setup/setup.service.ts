@@ -175,6 +175,12 @@ export function createSetupService(deps: {
         });
         await loadDemoActivities(trx, { districtId: district.id, units: created, now: at });
         await loadDemoCapital(trx, { districtId: district.id, units: created, userId: adminId, now: at });
+        // Assessment demo, in this order (each reads the previous): year settings and targets, schemes,
+        // other districts' figures, bulletins.
+        // demo:targets
+        // demo:schemes
+        // demo:city
+        // demo:bulletins
         demo = { units: units.length + 1, users: demoUsers.length, ...pipeline };
       }
 
