@@ -53,7 +53,11 @@ export interface DrillDown {
 
 const bpCount = (bp: string | number | null) => Number(bp ?? 0) / 10000;
 
-/** Allocation of an integer column among a project's credited units (see the header); needs rn and bp. */
+/**
+ * Allocation of an integer column among a project's credited units (see the header); needs rn and bp. Only
+ * co-credited records go through this window (its sort is the expensive part at city scale); the others are
+ * 10000 bp to their own unit and are appended with UNION ALL unchanged.
+ */
 function share(col: string): RawBuilder<string> {
   const c = sql.raw(col);
   return sql<string>`((${c} * c.bp) / 10000 + case when c.rn = 1 then ${c} - sum((${c} * c.bp) / 10000) over (partition by c.id) else 0 end)`;
@@ -96,18 +100,24 @@ function projectRows(p: ComputeParams, d: Definitions) {
         and (${d.minAmountYuan}::bigint is null or ${amount} >= ${d.minAmountYuan}::bigint)
     ),
     c as (
-      select p.*, coalesce(s.unit_id, p.unit_id) as credit_unit, coalesce(s.basis_points, 10000) as bp,
-        row_number() over (partition by p.id order by coalesce(s.basis_points, 10000) desc, coalesce(s.unit_id, p.unit_id)) as rn
-      from p left join project_credit_shares s on s.project_id = p.id and ${d.applyCreditShares}
+      select p.*, s.unit_id as credit_unit, s.basis_points as bp,
+        row_number() over (partition by p.id order by s.basis_points desc, s.unit_id) as rn
+      from p join project_credit_shares s on s.project_id = p.id and ${d.applyCreditShares}
+    ),
+    c2 as (
+      select c.*, ${share('c.amt')} as amt_share from c
+      union all
+      select p.*, p.unit_id, 10000, 1::bigint, p.amt from p
+      where not (${d.applyCreditShares} and exists (select 1 from project_credit_shares s where s.project_id = p.id))
     )
-    select c.id, c.credit_unit as unit_id, c.bp, ${share('c.amt')}::text as amt,
+    select c.id, c.credit_unit as unit_id, c.bp, c.amt_share::text as amt,
       (c.signing_date between ${p.from}::date and ${p.to}::date) as signed,
       c.industrial, c.notable,
       coalesce(c.start_date between ${p.from}::date and ${p.to}::date, false) as started_in,
       coalesce(c.production_date between ${p.from}::date and ${p.to}::date, false) as producing_in,
       coalesce(c.start_date <= ${p.to}::date, false) as signed_started,
       coalesce(c.production_date <= ${p.to}::date, false) as signed_produced
-    from c`;
+    from c2 c`;
 }
 
 type ProjectRow = Awaited<ReturnType<ReturnType<typeof projectRows>['execute']>>['rows'][number];
@@ -168,20 +178,23 @@ function capitalRows(p: ComputeParams, d: Definitions) {
     with r as (
       select cr.id, cr.unit_id, cr.project_id, (${funds}) as funds,
         cr.completed_investment_yuan as invest, cr.foreign_used_usd_cents as fx
-      from capital_reports cr join projects pr on pr.id = cr.project_id
+      from capital_reports cr join projects pr on pr.id = cr.project_id and pr.district_id = ${p.districtId}
       where cr.district_id = ${p.districtId}
         and cr.month between date_trunc('month', ${p.from}::date)::date and ${p.to}::date
         and (${!d.excludeWithdrawn} or pr.stage <> 'withdrawn')
         and (${!d.industrialOnly} or pr.industrial)
     ),
     c as (
-      select r.*, coalesce(s.unit_id, r.unit_id) as credit_unit, coalesce(s.basis_points, 10000) as bp,
-        row_number() over (partition by r.id order by coalesce(s.basis_points, 10000) desc, coalesce(s.unit_id, r.unit_id)) as rn
-      from r left join project_credit_shares s on s.project_id = r.project_id and ${d.applyCreditShares}
+      select r.*, s.unit_id as credit_unit, s.basis_points as bp,
+        row_number() over (partition by r.id order by s.basis_points desc, s.unit_id) as rn
+      from r join project_credit_shares s on s.project_id = r.project_id and ${d.applyCreditShares}
     )
     select c.id, c.credit_unit as unit_id, ${share('c.funds')}::text as funds,
       ${share('c.invest')}::text as invest, ${share('c.fx')}::text as usd
-    from c`;
+    from c
+    union all
+    select r.id, r.unit_id, r.funds::text, r.invest::text, r.fx::text from r
+    where not (${d.applyCreditShares} and exists (select 1 from project_credit_shares s where s.project_id = r.project_id))`;
 }
 
 async function capitalFamily(db: Database, p: ComputeParams, d: Definitions) {
