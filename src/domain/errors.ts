@@ -2,6 +2,9 @@
 export interface FieldError {
   message: string;
   messageZh: string;
+  /** Where in the field's text the problem is (a scheme formula's wrong part), as [start, end) offsets. */
+  start?: number;
+  end?: number;
 }
 export interface ApiErrorBody {
   error: {

@@ -49,6 +49,8 @@ import { registerProjectsRoutes } from './modules/projects/projects.routes.js';
 import { createProjectsService } from './modules/projects/projects.service.js';
 import { registerSavedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
 import { createSavedViewsService } from './modules/saved-views/saved-views.service.js';
+import { registerSchemesRoutes } from './modules/schemes/schemes.routes.js';
+import { createSchemesService } from './modules/schemes/schemes.service.js';
 import { registerSearchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { createSecurityPolicyRepository } from './modules/security-policy/security-policy.repository.js';
@@ -238,6 +240,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerCapitalRoutes(app, createCapitalService({ db, audit, projects, now }));
   registerAgreementsRoutes(app, createAgreementsService({ db, audit, projects, now }));
   registerSavedViewsRoutes(app, createSavedViewsService({ db, audit, now }));
+  registerSchemesRoutes(app, createSchemesService({ db, audit, now }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -17,6 +17,7 @@ import {
   buildMilestone,
   buildProject,
   buildSavedView,
+  buildScheme,
   buildUnit,
   buildUser,
   sessionFor,
@@ -43,6 +44,7 @@ let anchor: {
   leadId: string;
   activityId: string;
   batchId: string;
+  schemeId: string;
 };
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
@@ -70,7 +72,8 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':leadId', anchor.leadId)
     .replace(':activityId', anchor.activityId)
     .replace(':kind', 'projects')
-    .replace(':batchId', anchor.batchId);
+    .replace(':batchId', anchor.batchId)
+    .replace(':schemeId', anchor.schemeId);
 }
 
 beforeAll(async () => {
@@ -97,6 +100,7 @@ beforeAll(async () => {
   const lead = await buildLead(t.db, { unitId: town.id, enterpriseId: enterprise.id });
   const activity = await buildActivity(t.db, { projectId: project.id });
   const batch = await buildImportBatch(t.db, { userId: target.id });
+  const scheme = await buildScheme(t.db, { districtId: district.id });
   anchor = {
     unitId: town.id,
     userId: target.id,
@@ -110,6 +114,7 @@ beforeAll(async () => {
     leadId: lead.id,
     activityId: activity.id,
     batchId: batch.id,
+    schemeId: scheme.id,
   };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });
@@ -242,6 +247,9 @@ describe('access matrix', () => {
       ['GET', `/api/projects/${anchor.projectId}/agreements`],
       ['PATCH', `/api/agreements/${anchor.agreementId}`, { version: 1, note: '越权' }],
       ['POST', `/api/milestones/${anchor.milestoneId}/status`, { status: 'waived', version: 1 }],
+      ['GET', `/api/assessment/schemes/${anchor.schemeId}`],
+      ['POST', `/api/assessment/schemes/${anchor.schemeId}/publish`],
+      ['GET', '/api/assessment/schemes?year=2026'],
     ];
     for (const [method, url, body] of reqs) {
       const res = await call(t.app, otherDistrictCenterAdmin, method, url, body);

@@ -388,3 +388,29 @@ export async function buildImportBatch(db: Database, o: { userId: string }) {
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** A version of a district's assessment scheme (a draft unless told), one valid item by default. */
+export async function buildScheme(
+  db: Database,
+  o: { districtId: string; year?: number; version?: number; status?: 'draft' | 'published' },
+) {
+  const at = new Date();
+  const published = o.status === 'published';
+  return db
+    .insertInto('assessmentSchemes')
+    .values({
+      districtId: o.districtId,
+      year: o.year ?? 2026,
+      version: o.version ?? 1,
+      name: '测试考核方案',
+      items: JSON.stringify([
+        { key: 'signed', name: '签约项目数', points: 10, formula: 'min(completion(signed_count), 1) * 10' },
+      ]),
+      status: o.status ?? 'draft',
+      createdAt: at,
+      updatedAt: at,
+      publishedAt: published ? at : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
