@@ -72,6 +72,7 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':leadId', anchor.leadId)
     .replace(':activityId', anchor.activityId)
     .replace(':kind', 'projects')
+    .replace(':year', '2026')
     .replace(':batchId', anchor.batchId)
     .replace(':schemeId', anchor.schemeId);
 }
