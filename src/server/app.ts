@@ -57,6 +57,8 @@ import { createSecurityPolicyRepository } from './modules/security-policy/securi
 import { registerSecurityPolicyRoutes } from './modules/security-policy/security-policy.routes.js';
 import { registerSetupRoutes } from './modules/setup/setup.routes.js';
 import { createSetupService } from './modules/setup/setup.service.js';
+import { registerTargetsRoutes } from './modules/targets/targets.routes.js';
+import { createTargetsService } from './modules/targets/targets.service.js';
 import { createUsersRepository } from './modules/users/users.repository.js';
 import { registerUsersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
@@ -241,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerAgreementsRoutes(app, createAgreementsService({ db, audit, projects, now }));
   registerSavedViewsRoutes(app, createSavedViewsService({ db, audit, now }));
   registerSchemesRoutes(app, createSchemesService({ db, audit, now }));
+  registerTargetsRoutes(app, createTargetsService({ db, audit, now }), db);
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
