@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../../domain/access/roles.js';
 import { buildSignedProject, buildUnit, buildUser, sessionFor } from '../../test/fixtures.js';
 import { buildTestApp, call, type Session, setupPlatform, type TestApp } from '../../test/test-app.js';
 import { latestPublishedScheme } from './schemes.service.js';
@@ -75,7 +76,7 @@ beforeAll(async () => {
       })
       .execute();
   }
-  const as = async (unitId: string, roles: Parameters<typeof buildUser>[1]['roles']) =>
+  const as = async (unitId: string, roles: Role[]) =>
     sessionFor(t.db, (await buildUser(t.db, { unitId, roles })).id, t.clock.now());
   const centerUnit = await t.db
     .selectFrom('units')

@@ -13,6 +13,7 @@ import { loadDemoCapital } from './demo-capital.js';
 import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
 import { loadDemoLeads } from './demo-leads.js';
 import { loadDemoPipeline } from './demo-pipeline.js';
+import { loadDemoSchemes } from './demo-schemes.js';
 
 const SETUP_LOCK = 7_212_027;
 
@@ -179,6 +180,7 @@ export function createSetupService(deps: {
         // other districts' figures, bulletins.
         // demo:targets
         // demo:schemes
+        await loadDemoSchemes(trx, { districtId: district.id, userId: adminId, now: at });
         // demo:city
         // demo:bulletins
         demo = { units: units.length + 1, users: demoUsers.length, ...pipeline };
