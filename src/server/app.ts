@@ -30,6 +30,8 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { registerCapitalRoutes } from './modules/capital/capital.routes.js';
 import { createCapitalService } from './modules/capital/capital.service.js';
+import { registerCityComparisonRoutes } from './modules/city-comparison/city-comparison.routes.js';
+import { createCityComparisonService } from './modules/city-comparison/city-comparison.service.js';
 import { registerEnterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
@@ -243,6 +245,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerAgreementsRoutes(app, createAgreementsService({ db, audit, projects, now }));
   registerSavedViewsRoutes(app, createSavedViewsService({ db, audit, now }));
   registerSchemesRoutes(app, createSchemesService({ db, audit, now }));
+  registerCityComparisonRoutes(app, createCityComparisonService({ db, audit, now }));
   registerTargetsRoutes(app, createTargetsService({ db, audit, now }), db);
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

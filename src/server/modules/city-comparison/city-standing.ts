@@ -1,6 +1,12 @@
 import type { CityStanding } from '../../../domain/bulletins/snapshot.js';
+import {
+  COMPARISON_KEYS,
+  type ComparisonKey,
+  type FigureSource,
+  isComparisonKey,
+} from '../../../domain/city-comparison/city-comparison.schemas.js';
 import { normalizeDecimal, standingOf } from '../../../domain/city-comparison/standing.js';
-import { CATALOGUE_BY_KEY, type IndicatorKey } from '../../../domain/indicators/catalogue.js';
+import { CATALOGUE_BY_KEY } from '../../../domain/indicators/catalogue.js';
 import type { Database } from '../../db/database.js';
 import { computeIndicators } from '../indicators/indicators.compute.js';
 import { districtTotal, loadYearSettings } from '../progress/progress.compute.js';
@@ -11,20 +17,7 @@ import { districtTotal, loadYearSettings } from '../progress/progress.compute.js
 // under ITS 口径 (it reports to the city by its own rules). Values are in the catalogue's stored units
 // (元, 美分, counts), as decimal text.
 
-/** The indicators the city's bulletins compare districts on (all amounts or counts, higher is better). */
-export const COMPARISON_KEYS = [
-  'signed_count',
-  'signed_amount',
-  'started_count',
-  'funds_in_place',
-  'completed_investment',
-  'foreign_capital_used',
-] as const satisfies readonly IndicatorKey[];
-export type ComparisonKey = (typeof COMPARISON_KEYS)[number];
-export const isComparisonKey = (k: string): k is ComparisonKey =>
-  (COMPARISON_KEYS as readonly string[]).includes(k);
-
-export type FigureSource = 'ours' | 'typed' | 'imported' | 'live';
+export { COMPARISON_KEYS, type ComparisonKey, isComparisonKey };
 
 export interface ComparisonCell {
   value: string;
