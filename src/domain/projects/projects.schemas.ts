@@ -46,6 +46,10 @@ const projectFields = {
   liaisonLeader: z.string().trim().max(50).nullable(),
   greenChannel: z.boolean(),
   cityProjectCode: z.string().trim().max(40).nullable(),
+  /** 增资扩股: an existing enterprise adding capital; the 口径 may count only the increment. */
+  capitalIncrease: z.boolean(),
+  /** 增资额 in 元: required for a capital increase, at most the signed (and planned) amount. */
+  incrementYuan: amountString.nullable(),
 };
 
 /** Defaults for the optional attributes when a project is created (or imported) without them. */
@@ -64,6 +68,8 @@ const attributeDefaults = {
   liaisonLeader: projectFields.liaisonLeader.default(null),
   greenChannel: projectFields.greenChannel.default(false),
   cityProjectCode: projectFields.cityProjectCode.default(null),
+  capitalIncrease: projectFields.capitalIncrease.default(false),
+  incrementYuan: projectFields.incrementYuan.default(null),
 };
 
 export const createProjectInput = z.object({

@@ -2,6 +2,10 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { DataScope } from '../../../domain/access/scope.js';
 import { diffFields } from '../../../domain/audit/audit.schemas.js';
 import { chinaToday } from '../../../domain/dates.js';
+import {
+  type CapitalIncreaseFacts,
+  checkCapitalIncrease,
+} from '../../../domain/projects/capital-increase.js';
 import type {
   ProjectExportQuery,
   ProjectListFilter,
@@ -26,6 +30,7 @@ import {
 import { searchTextOf } from '../../../domain/search/search-text.js';
 import type { DB, ProjectsTable } from '../../db/schema.js';
 import { inScope } from '../../db/scope-filter.js';
+import { httpErrors } from '../../http/errors.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import { projectsErrors } from './projects.errors.js';
@@ -65,6 +70,8 @@ const EDITABLE = [
   'liaisonLeader',
   'greenChannel',
   'cityProjectCode',
+  'capitalIncrease',
+  'incrementYuan',
 ] as const;
 type Editable = (typeof EDITABLE)[number];
 
@@ -111,7 +118,15 @@ function present(r: Row): ProjectView {
     liaisonLeader: r.liaisonLeader,
     greenChannel: r.greenChannel,
     cityProjectCode: r.cityProjectCode,
+    capitalIncrease: r.capitalIncrease,
+    incrementYuan: r.incrementYuan,
   };
+}
+
+/** A capital increase carries its increment, within the project's amounts (checked on the saved result). */
+function assertCapitalIncrease(f: CapitalIncreaseFacts) {
+  const fields = checkCapitalIncrease(f);
+  if (Object.keys(fields).length > 0) throw httpErrors.validation(fields);
 }
 
 function factsOf(row: Selectable<ProjectsTable>, evidence: EvidenceKind[]): ProjectFacts {
@@ -262,6 +277,7 @@ export function createProjectsService({
     return db.transaction().execute(async (trx) => {
       const unit = await assertUnitWritable(trx, scope, input.unitId);
       await assertEnterprise(trx, unit.districtId, input.enterpriseId);
+      assertCapitalIncrease(input);
       const at = now();
       const { unitId, ...fields } = input;
       const row = await trx
@@ -359,6 +375,7 @@ export function createProjectsService({
       await writeEdits(trx, before, patch);
       // An edit may not undo what the project's stage stands on (clearing the signing date of a landed one).
       const after = await assertStageFactsHold(trx, scope, id);
+      assertCapitalIncrease(after);
       await audit.append(trx, actor, {
         action: 'projects.update',
         objectType: 'project',
@@ -386,6 +403,7 @@ export function createProjectsService({
       // The move below bumps the version once for the whole request.
       if (edited) await writeEdits(trx, before, input.fields ?? {}, false);
       const row = edited ? await find(trx, scope, id) : before;
+      if (edited) assertCapitalIncrease(row);
       const facts = factsOf(row, await evidenceOf(trx, id));
       const request = { to: input.to, effectiveDate: input.effectiveDate, reason: input.reason };
       const check = checkMove(facts, request, chinaToday(now()));

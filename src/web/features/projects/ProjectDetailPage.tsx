@@ -84,7 +84,11 @@ function useDescriptionItems(p: ProjectView): DescriptionsProps['items'] {
     { key: 'fixedAsset', label: t.fixedAsset, children: moneyDetail(p.fixedAssetYuan) },
     { key: 'signedAmount', label: t.signedAmount, children: moneyDetail(p.signedAmountYuan) },
     { key: 'foreignFunded', label: t.foreignFunded, children: p.foreignFunded ? t.yes : t.no },
+    { key: 'capitalIncrease', label: t.capitalIncrease, children: p.capitalIncrease ? t.yes : t.no },
   ];
+  if (p.capitalIncrease) {
+    items.push({ key: 'incrementAmount', label: t.incrementAmount, children: moneyDetail(p.incrementYuan) });
+  }
   if (p.foreignFunded) {
     items.push({
       key: 'contractedForeign',

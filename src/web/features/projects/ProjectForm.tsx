@@ -82,6 +82,8 @@ export interface ProjectFormValues {
   liaisonLeader?: string;
   greenChannel: boolean;
   cityProjectCode?: string;
+  capitalIncrease: boolean;
+  incrementYuan?: string;
 }
 
 const WHOLE = /^\d{1,9}$/;
@@ -119,6 +121,8 @@ export function projectToValues(p: ProjectView): ProjectFormValues {
     liaisonLeader: p.liaisonLeader ?? '',
     greenChannel: p.greenChannel,
     cityProjectCode: p.cityProjectCode ?? '',
+    capitalIncrease: p.capitalIncrease,
+    incrementYuan: wanInput(p.incrementYuan),
   };
 }
 
@@ -158,6 +162,8 @@ export function valuesToFields(v: ProjectFormValues): Required<ProjectFields> {
     liaisonLeader: text(v.liaisonLeader),
     greenChannel: v.greenChannel,
     cityProjectCode: text(v.cityProjectCode),
+    capitalIncrease: v.capitalIncrease ?? false,
+    incrementYuan: v.capitalIncrease ? wanToYuan(v.incrementYuan) : null,
   };
 }
 
@@ -347,6 +353,34 @@ export function ProjectForm(props: {
                   rules={[amountRule(lang, { usd: true })]}
                 >
                   <Input inputMode="decimal" autoComplete="off" suffix={t.wanUsd} />
+                </Form.Item>
+              ) : null
+            }
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="capitalIncrease"
+            label={t.capitalIncrease}
+            valuePropName="checked"
+            extra={t.capitalIncreaseHelp}
+          >
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.capitalIncrease !== b.capitalIncrease}>
+            {({ getFieldValue }) =>
+              getFieldValue('capitalIncrease') ? (
+                <Form.Item
+                  name="incrementYuan"
+                  label={t.incrementAmount}
+                  rules={[
+                    { required: true, whitespace: true, message: t.required(t.incrementAmount) },
+                    amountRule(lang),
+                  ]}
+                >
+                  <Input inputMode="decimal" autoComplete="off" suffix={t.wanYuan} />
                 </Form.Item>
               ) : null
             }

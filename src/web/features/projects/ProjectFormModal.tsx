@@ -39,6 +39,7 @@ export function ProjectFormModal(props: {
         foreignFunded: false,
         highTech: false,
         greenChannel: false,
+        capitalIncrease: false,
       };
 
   const submit = (values: ProjectFormValues) => {
