@@ -10,6 +10,7 @@ import { assertPasswordAcceptable } from '../auth/password-rules.js';
 import type { SecurityPolicyRepository } from '../security-policy/security-policy.repository.js';
 import { loadDemoActivities } from './demo-activities.js';
 import { loadDemoCapital } from './demo-capital.js';
+import { loadDemoCity } from './demo-city.js';
 import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
 import { loadDemoLeads } from './demo-leads.js';
 import { loadDemoPipeline } from './demo-pipeline.js';
@@ -182,6 +183,7 @@ export function createSetupService(deps: {
         // demo:schemes
         await loadDemoSchemes(trx, { districtId: district.id, userId: adminId, now: at });
         // demo:city
+        await loadDemoCity(trx, { districtId: district.id, userId: adminId, now: at });
         // demo:bulletins
         demo = { units: units.length + 1, users: demoUsers.length, ...pipeline };
       }
