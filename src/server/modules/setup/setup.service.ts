@@ -15,6 +15,7 @@ import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
 import { loadDemoLeads } from './demo-leads.js';
 import { loadDemoPipeline } from './demo-pipeline.js';
 import { loadDemoSchemes } from './demo-schemes.js';
+import { loadDemoTargets } from './demo-targets.js';
 
 const SETUP_LOCK = 7_212_027;
 
@@ -180,6 +181,7 @@ export function createSetupService(deps: {
         // Assessment demo, in this order (each reads the previous): year settings and targets, schemes,
         // other districts' figures, bulletins.
         // demo:targets
+        await loadDemoTargets(trx, { districtId: district.id, units: created, userId: adminId, now: at });
         // demo:schemes
         await loadDemoSchemes(trx, { districtId: district.id, userId: adminId, now: at });
         // demo:city
