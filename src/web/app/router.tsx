@@ -139,6 +139,22 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: 'assessment/city',
+                    handle: crumb('cityComparison'),
+                    lazy: async () => {
+                      const { CityComparisonPage } = await import(
+                        '../features/city-comparison/CityComparisonPage.js'
+                      );
+                      return {
+                        element: (
+                          <RequirePermission permission="assessment.read">
+                            <CityComparisonPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
+                  },
+                  {
                     path: 'org',
                     handle: crumb('organization'),
                     children: [
