@@ -139,6 +139,41 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: 'assessment/schemes',
+                    handle: crumb('schemes'),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { SchemesListPage } = await import('../features/schemes/SchemesListPage.js');
+                          return {
+                            element: (
+                              <RequirePermission permission="assessment.read">
+                                <SchemesListPage />
+                              </RequirePermission>
+                            ),
+                          };
+                        },
+                      },
+                      {
+                        path: ':schemeId',
+                        handle: crumb('schemeDetail'),
+                        lazy: async () => {
+                          const { SchemeEditorPage } = await import(
+                            '../features/schemes/SchemeEditorPage.js'
+                          );
+                          return {
+                            element: (
+                              <RequirePermission permission="assessment.read">
+                                <SchemeEditorPage />
+                              </RequirePermission>
+                            ),
+                          };
+                        },
+                      },
+                    ],
+                  },
+                  {
                     path: 'assessment/city',
                     handle: crumb('cityComparison'),
                     lazy: async () => {
