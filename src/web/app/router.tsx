@@ -139,6 +139,48 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: 'assessment/progress',
+                    handle: crumb('progress'),
+                    lazy: async () => {
+                      const { ProgressPage } = await import('../features/targets/ProgressPage.js');
+                      return {
+                        element: (
+                          <RequirePermission permission="assessment.read">
+                            <ProgressPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
+                  },
+                  {
+                    path: 'assessment/targets',
+                    handle: crumb('targets'),
+                    lazy: async () => {
+                      const { TargetsPage } = await import('../features/targets/TargetsPage.js');
+                      return {
+                        element: (
+                          <RequirePermission permission="assessment.read">
+                            <TargetsPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
+                  },
+                  {
+                    path: 'assessment/settings',
+                    handle: crumb('assessmentSettings'),
+                    lazy: async () => {
+                      const { AssessmentSettingsPage } = await import('../features/targets/AssessmentSettingsPage.js');
+                      return {
+                        element: (
+                          <RequirePermission permission="assessment.read">
+                            <AssessmentSettingsPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
+                  },
+                  {
                     path: 'assessment/schemes',
                     handle: crumb('schemes'),
                     children: [
