@@ -57,8 +57,14 @@ function allowed(route: RegisteredRoute, role: Role): boolean {
   return hasPermission([role], route.access.permission);
 }
 
+// Routes that read their period from the query string get one, so every role's call gets past validation.
+const ROUTE_QUERY: Record<string, string> = {
+  '/api/assessment/city': '?year=2026&month=2',
+  '/api/assessment/city/template.xlsx': '?year=2026&month=2',
+};
+
 function urlFor(route: RegisteredRoute): string {
-  return route.url
+  return `${route.url}${ROUTE_QUERY[route.url] ?? ''}`
     .replace(':unitId', anchor.unitId)
     .replace(':userId', anchor.userId)
     .replace(':projectId', anchor.projectId)

@@ -25,6 +25,7 @@ let center: Session;
 let town: Session;
 let cityViewer: Session;
 let ourId: string;
+let peerCenter: Session;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -90,6 +91,12 @@ beforeAll(async () => {
   const peerTown = await buildUnit(t.db, { districtId: peer.id });
   const q = await buildSignedProject(t.db, { unitId: peerTown.id, signingDate: '2026-03-01' });
   const r1 = await buildCapitalReport(t.db, { projectId: q.id, month: '2026-03' });
+  const peerCenterUnit = await buildUnit(t.db, { districtId: peer.id, kind: 'center' });
+  peerCenter = await sessionFor(
+    t.db,
+    (await buildUser(t.db, { unitId: peerCenterUnit.id, roles: ['center_admin'] })).id,
+    at,
+  );
   await t.db
     .updateTable('capitalReports')
     .set({ fundsOutOfProvinceYuan: '2000000' })
@@ -305,6 +312,23 @@ describe('city comparison', () => {
     expect((await call(t.app, cityViewer, 'GET', '/api/assessment/city?year=2026&month=3')).statusCode).toBe(
       403,
     );
+  });
+
+  it('the other district sees us live, but none of the figures our center typed, and cannot touch them', async () => {
+    const theirs = await comparison(peerCenter);
+    expect(theirs.districtName).toBe('漳南区');
+    expect(theirs.rows.map((r) => [r.name, r.values.signed_count?.source])).toEqual([
+      ['漳南区', 'ours'],
+      ['洺水区', 'live'],
+    ]);
+    const del = await call(
+      t.app,
+      peerCenter,
+      'DELETE',
+      `/api/assessment/city/figures?year=2026&month=3&peerName=${encodeURIComponent('青石区')}`,
+    );
+    expect(del.statusCode).toBe(404);
+    expect((await comparison(center)).rows.some((r) => r.name === '青石区')).toBe(true);
   });
 
   it('another month has no typed figures: the district running here is still compared, live', async () => {
