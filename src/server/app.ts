@@ -28,6 +28,9 @@ import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { bulletinRenderers } from './modules/bulletins/bulletins.render.js';
+import { registerBulletinsRoutes } from './modules/bulletins/bulletins.routes.js';
+import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
 import { registerCapitalRoutes } from './modules/capital/capital.routes.js';
 import { createCapitalService } from './modules/capital/capital.service.js';
 import { registerCityComparisonRoutes } from './modules/city-comparison/city-comparison.routes.js';
@@ -244,9 +247,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerCapitalRoutes(app, createCapitalService({ db, audit, projects, now }));
   registerAgreementsRoutes(app, createAgreementsService({ db, audit, projects, now }));
   registerSavedViewsRoutes(app, createSavedViewsService({ db, audit, now }));
+  registerBulletinsRoutes(app, createBulletinsService({ db, audit, now, render: bulletinRenderers }));
+  registerTargetsRoutes(app, createTargetsService({ db, audit, now }), db);
   registerSchemesRoutes(app, createSchemesService({ db, audit, now }));
   registerCityComparisonRoutes(app, createCityComparisonService({ db, audit, now }));
-  registerTargetsRoutes(app, createTargetsService({ db, audit, now }), db);
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -8,6 +8,7 @@ import {
   buildActivity,
   buildAgreement,
   buildAttachment,
+  buildBulletin,
   buildCapitalReport,
   buildCity,
   buildDistrict,
@@ -45,6 +46,7 @@ let anchor: {
   activityId: string;
   batchId: string;
   schemeId: string;
+  bulletinId: string;
 };
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
@@ -80,7 +82,8 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':kind', 'projects')
     .replace(':year', '2026')
     .replace(':batchId', anchor.batchId)
-    .replace(':schemeId', anchor.schemeId);
+    .replace(':schemeId', anchor.schemeId)
+    .replace(':bulletinId', anchor.bulletinId);
 }
 
 beforeAll(async () => {
@@ -108,6 +111,7 @@ beforeAll(async () => {
   const activity = await buildActivity(t.db, { projectId: project.id });
   const batch = await buildImportBatch(t.db, { userId: target.id });
   const scheme = await buildScheme(t.db, { districtId: district.id });
+  const bulletin = await buildBulletin(t.db, { districtId: district.id });
   anchor = {
     unitId: town.id,
     userId: target.id,
@@ -122,6 +126,7 @@ beforeAll(async () => {
     activityId: activity.id,
     batchId: batch.id,
     schemeId: scheme.id,
+    bulletinId: bulletin.id,
   };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });

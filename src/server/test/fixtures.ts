@@ -414,3 +414,37 @@ export async function buildScheme(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** A bulletin version of a month (published by default, with placeholder files: nothing renders them). */
+export async function buildBulletin(
+  db: Database,
+  o: { districtId: string; year?: number; period?: number; status?: 'draft' | 'published' },
+) {
+  const at = new Date();
+  const year = o.year ?? 2026;
+  const period = o.period ?? 1;
+  const published = (o.status ?? 'published') === 'published';
+  const mm = String(period).padStart(2, '0');
+  return db
+    .insertInto('bulletins')
+    .values({
+      districtId: o.districtId,
+      kind: 'month',
+      year,
+      period,
+      version: 1,
+      periodStart: `${year}-${mm}-01`,
+      periodEnd: `${year}-${mm}-${new Date(Date.UTC(year, period, 0)).getUTCDate()}`,
+      cutoff: `${year}-${mm}-${new Date(Date.UTC(year, period, 0)).getUTCDate()}`,
+      title: `${year}年${period}月招商引资工作通报`,
+      status: published ? 'published' : 'draft',
+      snapshot: JSON.stringify({}),
+      docx: published ? Buffer.from('PK docx') : null,
+      xlsx: published ? Buffer.from('PK xlsx') : null,
+      createdAt: at,
+      updatedAt: at,
+      publishedAt: published ? at : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -42,3 +42,53 @@ export async function assertPeriodOpen(
 ): Promise<void> {
   if ((await lockedPeriods(trx, districtId, dates)).length > 0) throw periodLockedError();
 }
+
+/** What of a project a bulletin's figures read: its dates, amounts, unit and whether it still counts. */
+export interface ProjectLockFacts {
+  districtId: string;
+  unitId: string;
+  stage: string;
+  signingDate: string | null;
+  startDate: string | null;
+  productionDate: string | null;
+  signedAmountYuan: string | null;
+  plannedTotalYuan: string | null;
+  fixedAssetYuan: string | null;
+  capitalIncrease: boolean;
+  incrementYuan: string | null;
+  industrial: boolean;
+}
+
+const DATE_FIELDS = ['signingDate', 'startDate', 'productionDate'] as const;
+const FIGURE_FIELDS = [
+  'unitId',
+  'signedAmountYuan',
+  'plannedTotalYuan',
+  'fixedAssetYuan',
+  'capitalIncrease',
+  'incrementYuan',
+  'industrial',
+] as const;
+
+/**
+ * A project write that would change a figure of a locked period: a signing/start/production date moved into
+ * or out of one, or the amounts (unit, industrial, withdrawn) of a project dated in one. `before` null: a new
+ * project, checked on its own dates.
+ */
+export async function assertProjectChangeOpen(
+  trx: Database,
+  before: ProjectLockFacts | null,
+  after: ProjectLockFacts,
+): Promise<void> {
+  const dates: (string | null)[] = [];
+  if (!before) dates.push(...DATE_FIELDS.map((f) => after[f]));
+  else {
+    for (const f of DATE_FIELDS) if (before[f] !== after[f]) dates.push(before[f], after[f]);
+    const withdrawn = (s: string) => s === 'withdrawn';
+    const figures =
+      FIGURE_FIELDS.some((f) => String(before[f] ?? '') !== String(after[f] ?? '')) ||
+      withdrawn(before.stage) !== withdrawn(after.stage);
+    if (figures) dates.push(...DATE_FIELDS.map((f) => before[f]), ...DATE_FIELDS.map((f) => after[f]));
+  }
+  await assertPeriodOpen(trx, after.districtId, dates);
+}

@@ -31,6 +31,7 @@ import type { CapitalReportsTable, CapitalSubmissionsTable, DB } from '../../db/
 import { inScope } from '../../db/scope-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
+import { assertPeriodOpen } from '../bulletins/period-lock.js';
 import { attachmentErrors, checkFile, insertAttachment } from '../projects/attachments.service.js';
 import type { ProjectsService } from '../projects/projects.service.js';
 import { capitalErrors } from './capital.errors.js';
@@ -150,6 +151,7 @@ export function createCapitalService(deps: {
         throw capitalErrors.beforeSigning(project.signingDate);
       }
       await lockUnitMonth(trx, project.unitId, month);
+      await assertPeriodOpen(trx, project.districtId, [monthStart(month)]);
       const status = statusOf(await submissionRow(trx, project.unitId, month));
       if (!isEditable(status)) throw capitalErrors.locked(status);
       const before = await trx

@@ -33,6 +33,7 @@ import { inScope } from '../../db/scope-filter.js';
 import { httpErrors } from '../../http/errors.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
+import { assertProjectChangeOpen } from '../bulletins/period-lock.js';
 import { projectsErrors } from './projects.errors.js';
 import { listOrder, listWhere } from './projects.list.js';
 
@@ -315,7 +316,9 @@ export function createProjectsService({
         result: 'success',
         changes: diffFields(null, { ...fields, unitId }),
       });
-      return present(await find(trx, scope, row.id));
+      const created = await find(trx, scope, row.id);
+      await assertProjectChangeOpen(trx, null, created);
+      return present(created);
     });
   }
 
@@ -374,6 +377,7 @@ export function createProjectsService({
       if (before.version !== patch.version) throw projectsErrors.stale(before.version);
       await writeEdits(trx, before, patch);
       // An edit may not undo what the project's stage stands on (clearing the signing date of a landed one).
+      await assertProjectChangeOpen(trx, before, await find(trx, scope, id));
       const after = await assertStageFactsHold(trx, scope, id);
       assertCapitalIncrease(after);
       await audit.append(trx, actor, {
@@ -436,6 +440,7 @@ export function createProjectsService({
           at,
         })
         .execute();
+      await assertProjectChangeOpen(trx, before, await find(trx, scope, id));
       await audit.append(trx, actor, {
         action: 'projects.move',
         objectType: 'project',
