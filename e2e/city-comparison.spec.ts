@@ -4,7 +4,15 @@ import { subtractDecimal } from '../src/domain/progress/progress.js';
 import { cityComparison } from '../src/server/modules/city-comparison/city-standing.js';
 import { setupPlatform, TEST_PASSWORD } from '../src/server/test/test-app.js';
 import { wanInput } from '../src/web/features/projects/project-format.js';
-import { JOURNEY_TIMEOUT, type Journey, screenshot, signIn, startJourney, visible } from './support.js';
+import {
+  horizontalOverflow,
+  JOURNEY_TIMEOUT,
+  type Journey,
+  screenshot,
+  signIn,
+  startJourney,
+  visible,
+} from './support.js';
 
 describe('the center types another district’s figure and sees the district’s rank and gap follow', () => {
   let j: Journey;
@@ -66,5 +74,17 @@ describe('the center types another district’s figure and sees the district’s
     await visible(card.getByRole('row', { name: new RegExp(ahead.name) }).getByText('录入'));
     await screenshot(page, 'city-comparison');
     expect(errors).toEqual([]);
+
+    // On a phone the page fits the screen; wide tables scroll inside their cards.
+    const phone = await j.newPage({ width: 375, height: 812 });
+    await phone.page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(phone.page, 'town01.reporter', TEST_PASSWORD)).toBe(200);
+    await phone.page.goto(`${j.baseUrl}/assessment/city`);
+    await visible(phone.page.getByTestId('standing-signed_amount'));
+    expect((await horizontalOverflow(phone.page)).scrollWidth).toBeLessThanOrEqual(375);
+    // A town reads the comparison but has no editor and no import.
+    expect(await phone.page.getByRole('button', { name: '导入市里表格' }).count()).toBe(0);
+    await screenshot(phone.page, 'city-comparison-375');
+    expect(phone.errors).toEqual([]);
   });
 });

@@ -271,6 +271,7 @@ function StandingCard({ standing: s, view }: { standing: CityStanding; view: Cit
         size="small"
         rowKey="name"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         columns={columns}
         dataSource={rows}
         onRow={(r) => (r.ours ? { style: { background: '#fffbe6' }, 'aria-current': true } : {})}
