@@ -53,7 +53,11 @@ export interface LayoutTable {
   /** A line under the caption, e.g. '序时进度：83.33%'. */
   note: string | null;
   columns: LayoutColumn[];
-  rows: { cells: LayoutCell[]; total?: boolean }[];
+  /**
+   * Rows in order. `group`: the unit's ranking group (乡镇/街道 …) where the table is ranked within groups; the
+   * document prints a group row when it changes, the spreadsheet a 类别 column after the first.
+   */
+  rows: { cells: LayoutCell[]; total?: boolean; group?: string }[];
   /** The unit footnote when the table carries money. */
   footnote: string | null;
   /** What to print instead of an empty table. */
@@ -161,9 +165,8 @@ export function layoutBulletin(s: BulletinSnapshot): BulletinLayout {
     const unit = displayUnitOf(t.unit);
     const isRate = unit === '%';
     const isAverage = t.unit === '元每个';
-    const rowCells = (r: IndicatorTableRow, name: string, group: string): LayoutCell[] => [
+    const rowCells = (r: IndicatorTableRow, name: string): LayoutCell[] => [
       text(name),
-      text(group),
       figure(r.target, t.unit),
       figure(r.period, t.unit),
       figure(r.cumulative, t.unit),
@@ -174,25 +177,24 @@ export function layoutBulletin(s: BulletinSnapshot): BulletinLayout {
     ];
     const rows: LayoutTable['rows'] = byGroupThenRank(t.rows).map((r) => {
       const u = unitById.get(r.unitId);
-      return { cells: rowCells(r, u?.name ?? r.unitId, u?.groupName ?? '') };
+      return { cells: rowCells(r, u?.name ?? r.unitId), group: u?.groupName ?? '' };
     });
-    rows.push({ cells: rowCells(t.district, `全区合计`, ''), total: true });
+    rows.push({ cells: rowCells(t.district, '全区合计'), total: true });
     const valueTitle = isRate || isAverage ? '' : `（${unit}）`;
     return {
       key: `indicator:${t.key}`,
       sheetName: sheetNameOf(t.name),
       caption: `${subsectionNumeral(n)}${t.name}（单位：${unit}）`,
-      note: `序时进度：${tp}`,
+      note: `序时进度：${tp}；排名为同类别单位内排名`,
       columns: [
         { title: '单位', width: 9, align: 'left' },
-        { title: '类别', width: 5, align: 'center' },
         { title: `年度目标${valueTitle}`, width: 6, align: 'right' },
         { title: isRate ? '本期' : `本期${valueTitle}`, width: 6, align: 'right' },
         { title: isRate || isAverage ? '累计' : `累计${valueTitle}`, width: 6, align: 'right' },
         { title: '完成率', width: 5, align: 'right' },
         { title: '超欠序时进度（个百分点）', width: 6, align: 'right' },
         { title: '同比', width: 5, align: 'right' },
-        { title: '组内排名', width: 3, align: 'center' },
+        { title: '排名', width: 3, align: 'center' },
       ],
       rows,
       footnote: isMoneyUnit(t.unit) ? (t.unit === '美分' ? USD_FOOTNOTE : MONEY_FOOTNOTE) : null,
@@ -212,9 +214,9 @@ export function layoutBulletin(s: BulletinSnapshot): BulletinLayout {
     const rows = byGroupThenRank(sc.rows).map((r) => {
       const u = unitById.get(r.unitId);
       return {
+        group: u?.groupName ?? '',
         cells: [
           text(u?.name ?? r.unitId),
-          text(u?.groupName ?? ''),
           ...sc.items.map((it) => score(r.items[it.key])),
           score(r.total),
           int(r.rank),
@@ -233,14 +235,13 @@ export function layoutBulletin(s: BulletinSnapshot): BulletinLayout {
             note: '同类别单位内排名，得分相同的并列',
             columns: [
               { title: '单位', width: 9, align: 'left' },
-              { title: '类别', width: 5, align: 'center' },
               ...sc.items.map((it) => ({
                 title: `${it.name}（${formatCount(it.points)}分）`,
                 width: 5,
                 align: 'right' as const,
               })),
               { title: '总分', width: 5, align: 'right' },
-              { title: '组内排名', width: 3, align: 'center' },
+              { title: '排名', width: 3, align: 'center' },
             ],
             rows,
             footnote: null,
@@ -275,7 +276,7 @@ export function layoutBulletin(s: BulletinSnapshot): BulletinLayout {
             { title: '单位', width: 10, align: 'left' },
             { title: '类别', width: 6, align: 'center' },
             { title: s.scores ? '得分' : '完成率', width: 6, align: 'right' },
-            { title: '组内排名', width: 4, align: 'center' },
+            { title: '排名', width: 4, align: 'center' },
           ],
           rows: listRows,
           footnote: null,

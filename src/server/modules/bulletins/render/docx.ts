@@ -220,16 +220,50 @@ function tableBlock(t: LayoutTable): (Paragraph | Table)[] {
     out.push(bodyParagraph(t.emptyText));
     return out;
   }
-  // 五号 for wide tables, 小四 for narrow ones: 28 characters of 3号 per line is the 版心.
-  const totalWidth = t.columns.reduce((a, c) => a + c.width, 0);
+  // 五号 for wide tables, 小四 for narrow ones. Columns get the width their longest cell needs (a header may
+  // wrap onto 2–3 lines, a figure should not), scaled to fill the 版心; past it, everything shrinks evenly.
   const size = t.columns.length > 6 ? SIZE.五号 : SIZE.小四;
-  const widths = t.columns.map((c) => Math.floor((TEXT_WIDTH * c.width) / totalWidth));
+  const margin = 40;
+  const charTwips = size * 10; // half-points × 10 = twips per CJK character
+  const need = t.columns.map((c, i) => {
+    // Digits are budgeted at 0.6 of a character: 仿宋's are half-width, but a substitute font's may be wider.
+    const cells = t.rows.map((r) => widthInChars(r.cells[i]?.text ?? '') * 1.2);
+    const headerNeed = Math.min(widthInChars(c.title), c.align === 'left' ? 8 : 3);
+    return Math.max(headerNeed, ...cells, 2) * charTwips + 2 * margin + 40;
+  });
+  // Over the 版心, text columns (names) give way first, down to 4 characters: they wrap, figures should not.
+  let excess = need.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
+  if (excess > 0) {
+    const minText = 4 * charTwips + 2 * margin;
+    const slack = t.columns.map((c, i) => (c.align === 'left' ? Math.max(0, (need[i] ?? 0) - minText) : 0));
+    const slackTotal = slack.reduce((a, b) => a + b, 0);
+    const give = Math.min(excess, slackTotal);
+    slack.forEach((sl, i) => {
+      need[i] = (need[i] ?? 0) - (slackTotal > 0 ? Math.floor((sl * give) / slackTotal) : 0);
+    });
+    excess -= give;
+  }
+  const needTotal = need.reduce((a, b) => a + b, 0);
+  const widths = need.map((w) => Math.floor((w * TEXT_WIDTH) / needTotal));
   const cell = (text: string, i: number, header: boolean, bold = false) =>
     new TableCell({
-      children: [cellParagraph(text, t.columns[i]?.align ?? 'left', header || bold, size)],
+      children: [
+        cellParagraph(text, header ? 'center' : (t.columns[i]?.align ?? 'left'), header || bold, size),
+      ],
       width: { size: widths[i] ?? 0, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
-      margins: { left: 60, right: 60, top: 30, bottom: 30 },
+      margins: { left: margin, right: margin, top: 30, bottom: 30 },
+    });
+  const groupRow = (name: string) =>
+    new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({
+          children: [cellParagraph(name, 'left', true, size)],
+          columnSpan: t.columns.length,
+          margins: { left: margin, right: margin, top: 30, bottom: 30 },
+        }),
+      ],
     });
   const rows = [
     new TableRow({
@@ -237,14 +271,18 @@ function tableBlock(t: LayoutTable): (Paragraph | Table)[] {
       cantSplit: true,
       children: t.columns.map((c, i) => cell(c.title, i, true)),
     }),
-    ...t.rows.map(
-      (r) =>
-        new TableRow({
-          cantSplit: true,
-          children: r.cells.map((c, i) => cell(c.text, i, false, r.total === true)),
-        }),
-    ),
   ];
+  let group: string | undefined;
+  for (const r of t.rows) {
+    if (r.group && r.group !== group) rows.push(groupRow(r.group));
+    group = r.group;
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: r.cells.map((c, i) => cell(c.text, i, false, r.total === true)),
+      }),
+    );
+  }
   out.push(
     new Table({
       rows,

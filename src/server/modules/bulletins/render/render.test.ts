@@ -64,9 +64,10 @@ describe('bulletin .docx', () => {
     const signedAt = lines.indexOf('（二）签约额（单位：万元）');
     const rowAt = lines.indexOf('城关镇', signedAt);
     expect(rowAt).toBeGreaterThan(signedAt);
-    expect(lines.slice(rowAt, rowAt + 6)).toEqual([
-      '城关镇',
+    // The group row (乡镇/街道) comes first, then the unit's row.
+    expect(lines.slice(rowAt - 1, rowAt + 5)).toEqual([
       '乡镇/街道',
+      '城关镇',
       '150,000.00',
       '12,345.68',
       '132,500.00',

@@ -66,7 +66,21 @@ function coverSheet(wb: ExcelJS.Workbook, s: BulletinSnapshot): void {
   }
 }
 
-function tableSheet(wb: ExcelJS.Workbook, t: LayoutTable, name: string): void {
+/** A table with a 类别 column after the first where its rows carry their ranking group (sortable, filterable). */
+function withGroupColumn(t: LayoutTable): LayoutTable {
+  if (!t.rows.some((r) => r.group !== undefined)) return t;
+  return {
+    ...t,
+    columns: [t.columns[0]!, { title: '类别', width: 6, align: 'center' }, ...t.columns.slice(1)],
+    rows: t.rows.map((r) => ({
+      ...r,
+      cells: [r.cells[0]!, { text: r.group ?? '', value: r.group ?? null }, ...r.cells.slice(1)],
+    })),
+  };
+}
+
+function tableSheet(wb: ExcelJS.Workbook, table: LayoutTable, name: string): void {
+  const t = withGroupColumn(table);
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3, xSplit: 1 }] });
   const n = t.columns.length;
   ws.columns = t.columns.map((c, i) => ({
