@@ -81,6 +81,32 @@ describe('the center writes a scoring item with a mistake, fixes it, previews th
     expect(inForce?.version).toBe(2);
     expect(inForce?.items.at(-1)).toMatchObject({ name: '签约额加分', formula: FIXED });
     await screenshot(page, 'scheme-editor-published');
+
+    // Next year starts from it: 复制到下一年 makes 2027's first draft.
+    await page.goto(`${j.baseUrl}/assessment/schemes?year=2026`);
+    const list = await visible(page.getByTestId('schemes-table'));
+    const v2 = list.getByRole('row').filter({ hasText: '第 2 版' });
+    await visible(v2.getByText('现行'));
+    await v2.getByRole('button', { name: '复制到下一年' }).click();
+    await visible(page.getByText('已复制为 2027 年草稿'));
+    await visible(
+      list.getByRole('row').filter({ hasText: '2027年度招商引资工作考核方案' }).getByText('草稿'),
+    );
     expect(errors).toEqual([]);
+
+    // A town sees the published versions only, read-only, without the preview of every unit's scores.
+    const town = await j.newPage({ width: 1366 });
+    await town.page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(town.page, 'town03.reporter', TEST_PASSWORD)).toBe(200);
+    await town.page.goto(`${j.baseUrl}/assessment/schemes?year=2026`);
+    const rows = (await visible(town.page.getByTestId('schemes-table'))).locator('tr.ant-table-row');
+    await visible(rows.filter({ hasText: '第 2 版' }));
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(town.page.getByRole('button', { name: /新建方案/ }).count()).resolves.toBe(0);
+    await rows.filter({ hasText: '第 2 版' }).getByRole('button', { name: '打开' }).click();
+    await visible(town.page.getByText('此版本已发布，只读。'));
+    await expect(town.page.getByRole('tab', { name: '预览' }).count()).resolves.toBe(0);
+    await expect(town.page.getByRole('button', { name: '修订' }).count()).resolves.toBe(0);
+    expect(town.errors).toEqual([]);
   });
 });

@@ -99,35 +99,39 @@ export function SchemesListPage() {
             style={{ width: 110 }}
           />
           {manage ? (
-            <Dropdown
-              disabled={hasDraft}
-              menu={{
-                items: [
-                  { key: 'example', label: t.createFromExample },
-                  { key: 'blank', label: t.createBlank },
-                  {
-                    key: 'copy',
-                    label: t.copyFromLastYear(year - 1),
-                    disabled: !lastYearInForce,
-                    title: lastYearInForce ? undefined : t.noLastYear(year - 1),
-                  },
-                ],
-                onClick: ({ key }) => {
-                  if (key === 'example') setPicking(true);
-                  else if (key === 'blank')
-                    createWith({ year, name: t.defaultName(year), items: [{ ...BLANK_ITEM }] });
-                  else if (lastYearInForce)
-                    action.mutate(
-                      { id: lastYearInForce.id, action: 'copy', toYear: year },
-                      { onSuccess: (s) => open(s.id), onError: fail },
-                    );
-                },
-              }}
-            >
-              <Button type="primary" loading={create.isPending}>
-                {t.create} <DownOutlined />
-              </Button>
-            </Dropdown>
+            <Tooltip title={hasDraft ? t.draftExistsHint : undefined}>
+              <span>
+                <Dropdown
+                  disabled={hasDraft}
+                  menu={{
+                    items: [
+                      { key: 'example', label: t.createFromExample },
+                      { key: 'blank', label: t.createBlank },
+                      {
+                        key: 'copy',
+                        label: t.copyFromLastYear(year - 1),
+                        disabled: !lastYearInForce,
+                        title: lastYearInForce ? undefined : t.noLastYear(year - 1),
+                      },
+                    ],
+                    onClick: ({ key }) => {
+                      if (key === 'example') setPicking(true);
+                      else if (key === 'blank')
+                        createWith({ year, name: t.defaultName(year), items: [{ ...BLANK_ITEM }] });
+                      else if (lastYearInForce)
+                        action.mutate(
+                          { id: lastYearInForce.id, action: 'copy', toYear: year },
+                          { onSuccess: (s) => open(s.id), onError: fail },
+                        );
+                    },
+                  }}
+                >
+                  <Button type="primary" loading={create.isPending} disabled={hasDraft}>
+                    {t.create} <DownOutlined />
+                  </Button>
+                </Dropdown>
+              </span>
+            </Tooltip>
           ) : null}
         </Flex>
       }
