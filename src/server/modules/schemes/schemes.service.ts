@@ -240,10 +240,11 @@ export function createSchemesService({
     id: string,
     input: UpdateSchemeInput,
   ): Promise<SchemeView> {
-    const items = checked(input.items);
     return db.transaction().execute(async (trx) => {
       const before = await visible(u, id, trx, true);
+      // A published version answers "start a revision" whatever the items: saving it is not possible at all.
       if (before.status !== 'draft') throw schemesErrors.published();
+      const items = checked(input.items);
       const row = await trx
         .updateTable('assessmentSchemes')
         .set({

@@ -231,6 +231,10 @@ describe('assessment schemes', () => {
     const put = await call(t.app, center, 'PUT', `${base}/${v1}`, { items: ITEMS });
     expect(put.statusCode).toBe(409);
     expect(put.json().error.code).toBe('schemes.published');
+    const broken = await call(t.app, center, 'PUT', `${base}/${v1}`, {
+      items: [{ ...ITEMS[0]!, formula: 'mn(1)' }],
+    });
+    expect(broken.json().error.code).toBe('schemes.published');
     expect((await call(t.app, center, 'DELETE', `${base}/${v1}`)).statusCode).toBe(409);
     expect((await call(t.app, center, 'POST', `${base}/${v1}/publish`)).statusCode).toBe(409);
 
