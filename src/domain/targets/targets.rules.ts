@@ -162,7 +162,9 @@ export function toDisplay(key: IndicatorKey, stored: string): string {
  * money parser (exact, full-width digits tolerated); a percent keeps at most 2 decimals (4 as a fraction).
  */
 export function fromDisplay(key: IndicatorKey, typed: string | number): { value: string } | Problem {
-  const text = typeof typed === 'number' ? numberText(typed) : typed.trim();
+  // NFKC: full-width digits and point from a Chinese input method read as ASCII, as the money parser does.
+  const text =
+    typeof typed === 'number' ? numberText(typed) : typed.normalize('NFKC').replace(/。/g, '.').trim();
   const m = measureOf(key);
   try {
     if (m === 'yuan') return { value: parseWanYuan(text).toString() };

@@ -36,7 +36,9 @@ interface Line {
   cell: ProgressCellView;
 }
 
-const tone = (v: string | null) => (v === null ? undefined : v.startsWith('-') ? '#cf1322' : '#389e0d');
+// Green ahead of 序时进度, red behind; exactly on time stays neutral.
+const tone = (v: string | null) =>
+  v === null || /^0(\.0+)?$/.test(v) ? undefined : v.startsWith('-') ? '#cf1322' : '#389e0d';
 
 function Percent({ value, pp }: { value: string | null; pp?: boolean }) {
   if (value === null) return <>{DASH}</>;
@@ -167,7 +169,7 @@ export function ProgressPage() {
             type="info"
             showIcon
             title={`${t.cutoff} ${p.cutoff} · ${t.timeProgress} ${p.timeProgress}%`}
-            description={`${t.progressNote} ${t.moneyNote}`}
+            description={`${t.progressNote} ${t.showNote}`}
           />
         ) : null}
         {p

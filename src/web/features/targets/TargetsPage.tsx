@@ -28,7 +28,7 @@ import { ErrorResult } from '../../components/ErrorResult.js';
 import { todayInChina } from '../projects/project-format.js';
 import { useCatalogue, useImportTargets, useSaveTargets, useTargets } from './targets.api.js';
 import { targetsMessages } from './targets.messages.js';
-import { DEFAULT_INDICATORS, unitLabel } from './targets-format.js';
+import { DEFAULT_INDICATORS, showTarget, unitLabel } from './targets-format.js';
 
 /** What a cell holds while editing: the texts as typed, in the display unit. */
 interface Cell {
@@ -114,6 +114,10 @@ export function TargetsPage() {
   const [quarterRow, setQuarterRow] = useState<GridRow | null>(null);
   const [problems, setProblems] = useState<ImportProblem[]>([]);
   const initial = useMemo(() => cellsOf(targets.data), [targets.data]);
+  const stored = useMemo(
+    () => new Map((targets.data?.rows ?? []).map((r) => [cellKey(r.unitId, r.indicatorKey), r])),
+    [targets.data],
+  );
 
   useEffect(() => {
     setCells(initial);
@@ -206,12 +210,13 @@ export function TargetsPage() {
     const error = localProblems[k] ?? serverErrors[k];
     const quarters = c.q.some((q) => q.trim());
     if (!canManage) {
+      const r = stored.get(k);
       return (
         <span>
-          {c.annual || '—'}
-          {quarters ? (
+          {showTarget(key, r?.annual)}
+          {r?.quarters.some((q) => q !== null) ? (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {c.q.map((q) => q || '—').join(' / ')}
+              {r.quarters.map((q) => showTarget(key, q)).join(' / ')}
             </Typography.Text>
           ) : null}
         </span>

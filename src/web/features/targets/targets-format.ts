@@ -50,4 +50,5 @@ export function showTarget(key: IndicatorKey, stored: string | null | undefined)
 export const unitLabel = displayUnitOf;
 
 /** Signed percent text ("8.34" → "+8.34"). */
-export const signed = (v: string | null) => (v === null ? DASH : v.startsWith('-') ? v : `+${v}`);
+export const signed = (v: string | null) =>
+  v === null ? DASH : v.startsWith('-') || /^0(\.0+)?$/.test(v) ? v : `+${v}`;

@@ -106,6 +106,7 @@ export const targetsMessages = defineMessages({
     denominator: '分母',
     open: '打开',
     pp: '个百分点',
+    showNote: '金额以万元（外资以万美元）显示，保留两位小数，四舍五入。',
     progressNote: '完成率 = 累计完成 ÷ 全年任务；快于/慢于序时 = 完成率 − 序时进度。点击数字查看构成明细。',
   },
   en: {
@@ -210,6 +211,7 @@ export const targetsMessages = defineMessages({
     denominator: 'Denominator',
     open: 'Open',
     pp: 'pp',
+    showNote: 'Money in 万元 (foreign capital in 万美元), 2 decimals, rounded half-up.',
     progressNote: 'Completion = year to date ÷ annual target; ahead/behind = completion − time progress.',
   },
 });
