@@ -46,6 +46,20 @@ export const router = createBrowserRouter([
             element: <RequirePasswordCurrent />,
             children: [
               {
+                // The print view: the document alone, without the app's frame.
+                path: 'bulletins/:bulletinId/print',
+                lazy: async () => {
+                  const { BulletinPrintPage } = await import('../features/bulletins/BulletinPrintPage.js');
+                  return {
+                    element: (
+                      <RequirePermission permission="assessment.read">
+                        <BulletinPrintPage />
+                      </RequirePermission>
+                    ),
+                  };
+                },
+              },
+              {
                 element: <AppLayout />,
                 children: [
                   { index: true, element: <HomePage />, handle: crumb('home') },
@@ -130,6 +144,43 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: 'bulletins',
+                    handle: crumb('bulletins'),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { BulletinsListPage } = await import(
+                            '../features/bulletins/BulletinsListPage.js'
+                          );
+                          return {
+                            element: (
+                              <RequirePermission permission="assessment.read">
+                                <BulletinsListPage />
+                              </RequirePermission>
+                            ),
+                          };
+                        },
+                      },
+                      {
+                        path: ':bulletinId',
+                        handle: crumb('bulletinDetail'),
+                        lazy: async () => {
+                          const { BulletinDetailPage } = await import(
+                            '../features/bulletins/BulletinDetailPage.js'
+                          );
+                          return {
+                            element: (
+                              <RequirePermission permission="assessment.read">
+                                <BulletinDetailPage />
+                              </RequirePermission>
+                            ),
+                          };
+                        },
+                      },
+                    ],
+                  },
+                  {
                     path: 'imports',
                     handle: crumb('imports'),
                     element: (
@@ -170,11 +221,29 @@ export const router = createBrowserRouter([
                     path: 'assessment/settings',
                     handle: crumb('assessmentSettings'),
                     lazy: async () => {
-                      const { AssessmentSettingsPage } = await import('../features/targets/AssessmentSettingsPage.js');
+                      const { AssessmentSettingsPage } = await import(
+                        '../features/targets/AssessmentSettingsPage.js'
+                      );
                       return {
                         element: (
                           <RequirePermission permission="assessment.read">
                             <AssessmentSettingsPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
+                  },
+                  {
+                    path: 'assessment/city',
+                    handle: crumb('cityComparison'),
+                    lazy: async () => {
+                      const { CityComparisonPage } = await import(
+                        '../features/city-comparison/CityComparisonPage.js'
+                      );
+                      return {
+                        element: (
+                          <RequirePermission permission="assessment.read">
+                            <CityComparisonPage />
                           </RequirePermission>
                         ),
                       };
@@ -214,22 +283,6 @@ export const router = createBrowserRouter([
                         },
                       },
                     ],
-                  },
-                  {
-                    path: 'assessment/city',
-                    handle: crumb('cityComparison'),
-                    lazy: async () => {
-                      const { CityComparisonPage } = await import(
-                        '../features/city-comparison/CityComparisonPage.js'
-                      );
-                      return {
-                        element: (
-                          <RequirePermission permission="assessment.read">
-                            <CityComparisonPage />
-                          </RequirePermission>
-                        ),
-                      };
-                    },
                   },
                   {
                     path: 'org',
