@@ -23,6 +23,8 @@ import { computeProgress, loadTargets, loadYearSettings } from '../progress/prog
 import { targetsErrors } from './targets.errors.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
+// Any constant: with the district and year it serialises saves of one year's targets.
+const TARGETS_LOCK = 7_212_041;
 
 export interface Caller {
   userId: string;
@@ -182,6 +184,10 @@ export function createTargetsService({
     const at = now();
     const n = (v: string | null | undefined) => (v === null || v === undefined ? null : normaliseTarget(v));
     return db.transaction().execute(async (trx) => {
+      // Two saves of the same year at once would both delete and both insert; one waits for the other.
+      await sql`select pg_advisory_xact_lock(${TARGETS_LOCK}, hashtext(${`${caller.districtId}:${year}`}))`.execute(
+        trx,
+      );
       let written = 0;
       let removed = 0;
       for (const r of rows) {

@@ -392,6 +392,20 @@ describe('drill-down', () => {
     expect(rate.denominator.rows).toHaveLength(3);
   });
 
+  it('hides one district’s units and targets from another district’s center', async () => {
+    const otherUnit = await buildUnit(t.db, { kind: 'center' });
+    const other = await sessionFor(
+      t.db,
+      (await buildUser(t.db, { unitId: otherUnit.id, roles: ['center_admin'] })).id,
+      t.clock.now(),
+    );
+    const res = await drill(other, u.A);
+    expect(res.statusCode).toBe(404);
+    expect((await call(t.app, other, 'GET', '/api/assessment/years/2026/targets')).json().rows).toEqual([]);
+    const put = await saveTargets(other, [{ unitId: u.A, indicatorKey: 'signed_count', annual: '99' }]);
+    expect(put.json().error.code).toBe('targets.unknown_unit');
+  });
+
   it('refuses a town the records of another unit', async () => {
     const res = await drill(townA, u.B);
     expect(res.statusCode).toBe(403);
