@@ -1,4 +1,4 @@
-import { Fragment, useMemo } from 'react';
+import { type CSSProperties, Fragment, useMemo } from 'react';
 import { type LayoutSection, type LayoutTable, layoutBulletin } from '../../../domain/bulletins/layout.js';
 import type { BulletinSnapshot } from '../../../domain/bulletins/snapshot.js';
 import { useT } from '../../app/i18n.js';
@@ -111,8 +111,12 @@ export interface BulletinDocumentProps {
 export function BulletinDocument({ snapshot, variant = 'sheet', draft = false }: BulletinDocumentProps) {
   const t = useT(bulletinDocumentMessages);
   const layout = useMemo(() => layoutBulletin(snapshot), [snapshot]);
-  // The 发文机关标志 shrinks for long names so it stays on one line of the 版心, as in the .docx.
-  const longIssuer = layout.issuingBody.length > 12;
+  // The 发文机关标志: 小初 (36 pt), shrinking for long names so it stays on one line of the 156 mm 版心 (≈ 442 pt),
+  // as in the .docx, never below 2号 (22 pt).
+  const issuerSize = Math.max(
+    22,
+    Math.min(36, Math.floor((442 / Math.max(layout.issuingBody.length, 1)) * 0.92)),
+  );
   return (
     <article
       className={`bd-doc ${variant === 'sheet' ? 'bd-sheet' : 'bd-embedded'}`}
@@ -121,7 +125,9 @@ export function BulletinDocument({ snapshot, variant = 'sheet', draft = false }:
     >
       {draft ? <div className="bd-draft-mark">{t.draftMark}</div> : null}
       <header>
-        <h1 className={`bd-issuer${longIssuer ? ' bd-issuer-long' : ''}`}>{layout.issuingBody}</h1>
+        <h1 className="bd-issuer" style={{ '--bd-issuer-size': `${issuerSize}pt` } as CSSProperties}>
+          {layout.issuingBody}
+        </h1>
         {layout.docNumber ? <div className="bd-docno">{layout.docNumber}</div> : null}
         <hr className="bd-redline" />
       </header>
