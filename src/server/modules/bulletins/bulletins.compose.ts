@@ -585,10 +585,15 @@ export function narrativeOf(s: BulletinSnapshot, nameOf: (unitId: string) => str
     const red = s.redList.filter((x) => x.group === g);
     const black = s.blackList.filter((x) => x.group === g);
     if (red.length === 0 && black.length === 0) continue;
+    // Scores print to 2 decimals, half-up (the table keeps the scheme's exact figure).
     const fmt = (x: ListedUnit) =>
-      `${nameOf(x.unitId)}（${s.scores ? `${x.total}分` : formatPercent(x.total)}）`;
-    const bits = [`${gName}中，${basis}，${red.map(fmt).join('、')}位列前列，列入红榜`];
-    if (black.length > 0) bits.push(`${black.map(fmt).join('、')}排名靠后，列入黑榜`);
+      `${nameOf(x.unitId)}（${s.scores ? `${rateOf({ numerator: x.total, denominator: 1 }, 2, false)}分` : formatPercent(x.total)}）`;
+    const listText = (xs: ListedUnit[]) =>
+      xs.length > MAX_NAMED
+        ? `${xs.slice(0, MAX_NAMED).map(fmt).join('、')}等${xs.length}个单位`
+        : xs.map(fmt).join('、');
+    const bits = [`${gName}中，${basis}，${listText(red)}位列前列，列入红榜`];
+    if (black.length > 0) bits.push(`${listText(black)}排名靠后，列入黑榜`);
     unitsText.push(`${bits.join('；')}。`);
   }
   if (s.blankUnits.length > 0) {

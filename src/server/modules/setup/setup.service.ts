@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/password-hasher.js';
 import { assertPasswordAcceptable } from '../auth/password-rules.js';
 import type { SecurityPolicyRepository } from '../security-policy/security-policy.repository.js';
 import { loadDemoActivities } from './demo-activities.js';
+import { loadDemoBulletins } from './demo-bulletins.js';
 import { loadDemoCapital } from './demo-capital.js';
 import { loadDemoCity } from './demo-city.js';
 import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
@@ -187,6 +188,7 @@ export function createSetupService(deps: {
         // demo:city
         await loadDemoCity(trx, { districtId: district.id, userId: adminId, now: at });
         // demo:bulletins
+        await loadDemoBulletins(trx, { districtId: district.id, userId: adminId, now: at });
         demo = { units: units.length + 1, users: demoUsers.length, ...pipeline };
       }
 
