@@ -9,6 +9,7 @@ import {
   formatCount,
   formatPercent,
   formatPoints,
+  formatScore,
   formatWithUnit,
   formatYoy,
   moneyPhrase,
@@ -73,6 +74,13 @@ describe('counts, percents, points and growth', () => {
     expect(formatYoy('12.5')).toBe('增长12.50%');
     expect(formatYoy('-3')).toBe('下降3.00%');
     expect(formatYoy('0.001')).toBe('持平');
+  });
+
+  it('prints scores with 2 decimals, half-up, and an empty score as a dash', () => {
+    expect(formatScore('20.8360065466')).toBe('20.84');
+    expect(formatScore('-0.5')).toBe('-0.50');
+    expect(formatScore('93')).toBe('93.00');
+    expect(formatScore(null)).toBe('—');
   });
 
   it('formats a cell per indicator unit', () => {

@@ -302,7 +302,11 @@ export function formatRank(rank: number | null | undefined): string {
   return rank === null || rank === undefined ? EMPTY_CELL : String(rank);
 }
 
-/** A score (decimal text, exact to the scheme's rounding) for display: trailing zeros kept as stored. */
-export function formatScore(score: string | null | undefined): string {
-  return score === null || score === undefined || score === '' ? EMPTY_CELL : score;
+/**
+ * A score for display: 2 decimals, half-up ('20.8360065466' → '20.84'), as score tables are printed. The
+ * snapshot keeps the exact score (ranks come from it), so two units printed equal may still rank apart.
+ */
+export function formatScore(score: string | number | null | undefined): string {
+  if (score === null || score === undefined || score === '') return EMPTY_CELL;
+  return roundShifted(score, 0, 2, { grouping: false });
 }

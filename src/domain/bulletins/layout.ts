@@ -123,8 +123,12 @@ function growth(v: string | null): LayoutCell {
   };
 }
 function score(v: string | null | undefined): LayoutCell {
-  const t = formatScore(v);
-  return { text: t, value: t === EMPTY_CELL ? null : Number(t), numFmt: '0.00##' };
+  // The sheet keeps the exact score (it ranks), shown with 2 decimals like the document.
+  return {
+    text: formatScore(v),
+    value: v === null || v === undefined || v === '' ? null : Number(v),
+    numFmt: '0.00',
+  };
 }
 
 /** Excel refuses these in a sheet name, and names over 31 characters. */
