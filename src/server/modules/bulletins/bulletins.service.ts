@@ -201,12 +201,13 @@ export function createBulletinsService(deps: {
       .orderBy('version', 'desc')
       .execute()) as Row[];
     const top = new Map<string, number>();
-    const all = await db
+    // "Latest" among what the caller may see: a town is not told of a correction still in draft.
+    let latestQuery = db
       .selectFrom('bulletins')
       .select(['kind', 'year', 'period', (eb) => eb.fn.max('version').as('v')])
-      .where('districtId', '=', u.districtId)
-      .groupBy(['kind', 'year', 'period'])
-      .execute();
+      .where('districtId', '=', u.districtId);
+    if (!withDrafts) latestQuery = latestQuery.where('status', '=', 'published');
+    const all = await latestQuery.groupBy(['kind', 'year', 'period']).execute();
     for (const a of all) top.set(`${a.kind}|${a.year}|${a.period}`, Number(a.v));
     return rows.map((r) => present(r, top.get(`${r.kind}|${r.year}|${r.period}`) === r.version));
   }
@@ -219,7 +220,7 @@ export function createBulletinsService(deps: {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     const versions = await versionsOf(db, r, withDrafts);
-    const top = await maxVersion(db, r);
+    const top = withDrafts ? await maxVersion(db, r) : Math.max(...versions.map((v) => v.version));
     return {
       ...present(r, r.version === top),
       snapshot: (snap.snapshot ?? {}) as Record<string, unknown>,

@@ -239,7 +239,10 @@ describe('publishing', () => {
     expect(cap.statusCode).toBe(200);
     // The town still sees only version 1 until the correction is published.
     const townView: BulletinDetail = (await call(t.app, s.town, 'GET', `/api/bulletins/${v1.id}`)).json();
-    expect(townView.versions.map((v) => v.version)).toEqual([1]);
+    expect(townView.versions.map((v) => [v.version, v.latest])).toEqual([[1, true]]);
+    expect((await call(t.app, s.town, 'GET', '/api/bulletins')).json()).toMatchObject([
+      { version: 1, latest: true },
+    ]);
     expect((await call(t.app, s.center, 'POST', `/api/bulletins/${v2.id}/publish`)).statusCode).toBe(200);
     const both: BulletinDetail = (await call(t.app, s.town, 'GET', `/api/bulletins/${v1.id}`)).json();
     expect(both.versions.map((v) => [v.version, v.reason, v.latest])).toEqual([

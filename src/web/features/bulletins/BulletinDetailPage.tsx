@@ -17,20 +17,21 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { BulletinSnapshot } from '../../../domain/bulletins/snapshot.js';
 import { errorText } from '../../app/api.js';
 import { useCan } from '../../app/auth.js';
 import { formatDateTime } from '../../app/dates.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { BulletinDocument } from './BulletinDocument.js';
 import { BulletinStatusTag, usePeriodText } from './BulletinsListPage.js';
 import { fileUrl, useBulletin, useBulletinAction } from './bulletins.api.js';
 import { bulletinsMessages } from './bulletins.messages.js';
-import { SnapshotPreview } from './SnapshotPreview.js';
 
 /** One version of a period's bulletin: its status among the period's versions, the actions, the document. */
 export function BulletinDetailPage() {
   const { bulletinId = '' } = useParams();
+  const navigate = useNavigate();
   const t = useT(bulletinsMessages);
   const lang = useLang();
   const can = useCan();
@@ -47,9 +48,7 @@ export function BulletinDetailPage() {
   const b = q.data;
   const snapshot = b.snapshot as BulletinSnapshot;
   const fail = (err: unknown) => void message.error(errorText(err, lang));
-  const go = (id: string) => {
-    window.location.assign(`/bulletins/${id}`);
-  };
+  const go = (id: string) => navigate(`/bulletins/${id}`);
 
   return (
     <Flex vertical gap={16}>
@@ -109,7 +108,7 @@ export function BulletinDetailPage() {
             <Button icon={<DownloadOutlined />} href={fileUrl(b.id, 'xlsx')}>
               {t.downloadXlsx}
             </Button>
-            <Button icon={<PrinterOutlined />} href={`/bulletins/${b.id}/print`} target="_blank">
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(`/bulletins/${b.id}/print`)}>
               {t.print}
             </Button>
           </Space>
@@ -169,7 +168,7 @@ export function BulletinDetailPage() {
         ) : null}
       </Card>
       <Card>
-        <SnapshotPreview snapshot={snapshot} />
+        <BulletinDocument snapshot={snapshot} variant="embedded" draft={b.status === 'draft'} />
       </Card>
       <Modal
         open={correcting}
