@@ -47,6 +47,7 @@ const SIZE = {
   四号: 14 * PT,
   小四: 12 * PT,
   五号: 10.5 * PT,
+  小五: 9 * PT,
 };
 const FONT = {
   title: '方正小标宋简体',
@@ -154,10 +155,90 @@ function redHeader(layout: BulletinLayout): Paragraph[] {
   return out;
 }
 
+/** Characters of 2号 on one line of the 156 mm 版心. */
+const TITLE_LINE = Math.floor(TEXT_WIDTH / (22 * 20));
+// A title line may end after these without splitting a word (GB/T 9704: 回行时词意完整、排列对称).
+const TITLE_WORDS = [
+  '关于',
+  '年',
+  '月',
+  '季度',
+  '全区',
+  '全县',
+  '全市',
+  '招商引资',
+  '工作',
+  '情况',
+  '的',
+  '和',
+  '暨',
+  '、',
+  '，',
+];
+
+/** Positions after which a title may break: the end of any of TITLE_WORDS. */
+function titleBreaks(title: string): Set<number> {
+  const at = new Set<number>();
+  for (const w of TITLE_WORDS) {
+    for (let i = title.indexOf(w); i >= 0; i = title.indexOf(w, i + 1))
+      at.add([...title.slice(0, i + w.length)].length);
+  }
+  return at;
+}
+
+/**
+ * A long title in lines of about equal length, each break placed after a word-ending character near the
+ * even split (rather than the last line holding a lone character, as plain wrapping gives).
+ */
+export function balanceTitle(title: string): string[] {
+  const chars = [...title];
+  const width = widthInChars(title);
+  if (width <= TITLE_LINE) return [title];
+  const lines = Math.ceil(width / TITLE_LINE);
+  // before[i]: the width of chars[0..i).
+  const before = [0];
+  for (const ch of chars) before.push((before.at(-1) ?? 0) + widthInChars(ch));
+  const breaks = titleBreaks(title);
+  const out: string[] = [];
+  let start = 0;
+  for (let l = 1; l < lines; l++) {
+    const target = (before[start] ?? 0) + (width - (before[start] ?? 0)) / (lines - l + 1);
+    let ideal = start + 1;
+    while (ideal < chars.length - 1 && (before[ideal + 1] ?? 0) <= target) ideal++;
+    // The nearest word end within 4 characters of the even split, else the split itself.
+    let best = ideal;
+    for (const d of [0, 1, -1, 2, -2, 3, -3, 4, -4]) {
+      const at = ideal + d;
+      if (
+        at > start &&
+        at < chars.length &&
+        breaks.has(at) &&
+        (before[at] ?? 0) - (before[start] ?? 0) <= TITLE_LINE
+      ) {
+        best = at;
+        break;
+      }
+    }
+    // Never split a run of digits (a year, a number).
+    while (best > start + 1 && /\d/.test(chars[best - 1] ?? '') && /\d/.test(chars[best] ?? '')) best--;
+    out.push(chars.slice(start, best).join(''));
+    start = best;
+  }
+  out.push(chars.slice(start).join(''));
+  return out;
+}
+
+function titleRuns(title: string): TextRun[] {
+  return balanceTitle(title).map(
+    (line, i) =>
+      new TextRun({ text: line, font: fontOf(FONT.title), size: SIZE.二号, ...(i > 0 ? { break: 1 } : {}) }),
+  );
+}
+
 function titleParagraphs(layout: BulletinLayout): Paragraph[] {
   const out = [
     new Paragraph({
-      children: [run(layout.title, FONT.title, SIZE.二号)],
+      children: titleRuns(layout.title),
       alignment: AlignmentType.CENTER,
       spacing: { line: Math.round(LINE * 1.25), lineRule: LineRuleType.EXACT },
     }),
@@ -204,6 +285,34 @@ function cellParagraph(
   });
 }
 
+/**
+ * Column widths (twips) for a table at a font size: each column gets the width its longest cell needs (a header
+ * may wrap onto 2–3 lines, a figure should not), scaled to fill the 版心. Over the 版心, text columns (names)
+ * give way first, down to 4 characters; `excess` is what is still over after that (everything then shrinks).
+ */
+function columnWidths(t: LayoutTable, size: number, margin: number): { widths: number[]; excess: number } {
+  const charTwips = size * 10; // half-points × 10 = twips per CJK character
+  const need = t.columns.map((c, i) => {
+    // Digits are budgeted at 0.6 of a character: 仿宋's are half-width, but a substitute font's may be wider.
+    const cells = t.rows.map((r) => widthInChars(r.cells[i]?.text ?? '') * 1.2);
+    const headerNeed = Math.min(widthInChars(c.title), c.align === 'left' ? 8 : 3);
+    return Math.max(headerNeed, ...cells, 2) * charTwips + 2 * margin + 40;
+  });
+  let excess = need.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
+  if (excess > 0) {
+    const minText = 4 * charTwips + 2 * margin;
+    const slack = t.columns.map((c, i) => (c.align === 'left' ? Math.max(0, (need[i] ?? 0) - minText) : 0));
+    const slackTotal = slack.reduce((a, b) => a + b, 0);
+    const give = Math.min(excess, slackTotal);
+    slack.forEach((sl, i) => {
+      need[i] = (need[i] ?? 0) - (slackTotal > 0 ? Math.floor((sl * give) / slackTotal) : 0);
+    });
+    excess -= give;
+  }
+  const total = need.reduce((a, b) => a + b, 0);
+  return { widths: need.map((w) => Math.floor((w * TEXT_WIDTH) / total)), excess };
+}
+
 function tableBlock(t: LayoutTable): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [headingParagraph(t.caption, 2)];
   if (t.note) {
@@ -220,31 +329,16 @@ function tableBlock(t: LayoutTable): (Paragraph | Table)[] {
     out.push(bodyParagraph(t.emptyText));
     return out;
   }
-  // 五号 for wide tables, 小四 for narrow ones. Columns get the width their longest cell needs (a header may
-  // wrap onto 2–3 lines, a figure should not), scaled to fill the 版心; past it, everything shrinks evenly.
-  const size = t.columns.length > 6 ? SIZE.五号 : SIZE.小四;
+  // 小四 for narrow tables, 五号 for wide ones, 小五 when even 五号 does not fit; margin in twips.
   const margin = 40;
-  const charTwips = size * 10; // half-points × 10 = twips per CJK character
-  const need = t.columns.map((c, i) => {
-    // Digits are budgeted at 0.6 of a character: 仿宋's are half-width, but a substitute font's may be wider.
-    const cells = t.rows.map((r) => widthInChars(r.cells[i]?.text ?? '') * 1.2);
-    const headerNeed = Math.min(widthInChars(c.title), c.align === 'left' ? 8 : 3);
-    return Math.max(headerNeed, ...cells, 2) * charTwips + 2 * margin + 40;
-  });
-  // Over the 版心, text columns (names) give way first, down to 4 characters: they wrap, figures should not.
-  let excess = need.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
-  if (excess > 0) {
-    const minText = 4 * charTwips + 2 * margin;
-    const slack = t.columns.map((c, i) => (c.align === 'left' ? Math.max(0, (need[i] ?? 0) - minText) : 0));
-    const slackTotal = slack.reduce((a, b) => a + b, 0);
-    const give = Math.min(excess, slackTotal);
-    slack.forEach((sl, i) => {
-      need[i] = (need[i] ?? 0) - (slackTotal > 0 ? Math.floor((sl * give) / slackTotal) : 0);
-    });
-    excess -= give;
+  const sizes = t.columns.length > 6 ? [SIZE.五号, SIZE.小五] : [SIZE.小四, SIZE.五号, SIZE.小五];
+  let size = sizes[0] ?? SIZE.五号;
+  let { widths, excess } = columnWidths(t, size, margin);
+  for (const smaller of sizes.slice(1)) {
+    if (excess <= 0) break;
+    size = smaller;
+    ({ widths, excess } = columnWidths(t, size, margin));
   }
-  const needTotal = need.reduce((a, b) => a + b, 0);
-  const widths = need.map((w) => Math.floor((w * TEXT_WIDTH) / needTotal));
   const cell = (text: string, i: number, header: boolean, bold = false) =>
     new TableCell({
       children: [
@@ -342,7 +436,7 @@ function annexParagraphs(layout: BulletinLayout): (Paragraph | Table)[] {
     }),
     blankLine(),
     new Paragraph({
-      children: [run(layout.annexTitle, FONT.title, SIZE.二号)],
+      children: titleRuns(layout.annexTitle),
       alignment: AlignmentType.CENTER,
       spacing: { line: Math.round(LINE * 1.25), lineRule: LineRuleType.EXACT },
     }),

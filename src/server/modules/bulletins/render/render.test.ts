@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderBulletinDocx } from './docx.js';
+import { balanceTitle, renderBulletinDocx } from './docx.js';
 import { sampleSnapshot } from './sample-snapshot.js';
 import { renderBulletinXlsx } from './xlsx.js';
 
@@ -96,6 +96,16 @@ describe('bulletin .docx', () => {
     expect(footer).toContain('— ');
     const fonts = (await zip.file('word/fontTable.xml')?.async('string')) ?? '';
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+  });
+
+  it('breaks a long title into balanced lines at word ends', () => {
+    expect(balanceTitle('关于2026年10月全区招商引资工作情况的通报')).toEqual([
+      '关于2026年10月全区招商引资工作情况的通报',
+    ]);
+    expect(balanceTitle('关于2026年10月全区招商引资工作进展情况的通报')).toEqual([
+      '关于2026年10月全区招商引资',
+      '工作进展情况的通报',
+    ]);
   });
 
   it('renders the same bytes twice, with its dates pinned to the 成文日期', async () => {
