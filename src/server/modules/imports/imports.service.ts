@@ -31,6 +31,7 @@ import type { DB } from '../../db/schema.js';
 import { inScope } from '../../db/scope-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
+import { assertPeriodOpen } from '../bulletins/period-lock.js';
 import {
   type EnterpriseRef,
   findEnterprises,
@@ -686,6 +687,11 @@ export function createImportsService({
   ) {
     const unitIds = [...new Set(rows.map((r) => r.input.unitId))];
     await assertUnits(trx, u, scope, unitIds);
+    await assertPeriodOpen(
+      trx,
+      u.districtId,
+      rows.flatMap((r) => [r.input.signingDate, r.input.startDate, r.input.productionDate]),
+    );
     const keys = new Set(rows.map((r) => `${r.input.unitId}|${projectNameKey(r.input.name)}`));
     for (const ids of chunks(unitIds)) {
       const taken = await trx
@@ -753,6 +759,7 @@ export function createImportsService({
     const unitIds = [...new Set(rows.map((r) => r.unitId))];
     await assertUnits(trx, u, scope, unitIds);
     const months = [...new Set(rows.map((r) => `${r.month}-01`))];
+    await assertPeriodOpen(trx, u.districtId, months);
     for (const ids of chunks(unitIds)) {
       // Locks the unit-months that exist, so a submission cannot slip in between this check and the write.
       const subs = await trx

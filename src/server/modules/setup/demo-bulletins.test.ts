@@ -24,7 +24,13 @@ describe('demo bulletins', () => {
       lastQuarter: { year: 2026, period: 3 },
       thisMonth: { year: 2026, period: 11 },
     });
-    expect(demoBulletinPeriods('2027-01-05')).toMatchObject({
+    // Until the 10th (reports of last month still due), the published ones are a month earlier.
+    expect(demoBulletinPeriods('2027-01-05')).toEqual({
+      lastMonth: { year: 2026, period: 11 },
+      lastQuarter: { year: 2026, period: 3 },
+      thisMonth: { year: 2027, period: 1 },
+    });
+    expect(demoBulletinPeriods('2027-01-11')).toMatchObject({
       lastMonth: { year: 2026, period: 12 },
       lastQuarter: { year: 2026, period: 4 },
     });

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { DEFAULT_CAPITAL_DUE_DAY } from '../../../domain/capital/capital.rules.js';
 import { chinaToday } from '../../../domain/dates.js';
 import type { DB } from '../../db/schema.js';
 import { canonicalJson } from '../audit/audit.repository.js';
@@ -11,12 +12,21 @@ import { bulletinRenderers } from '../bulletins/bulletins.render.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * Which periods the demo publishes. A month's reports are due by the 10th of the next month, so a real
+ * center publishes last month's bulletin after that: until the 10th the demo's published ones are a month
+ * earlier (which also keeps last week's dates open for whoever tries the demo in the first days of a month).
+ */
 export function demoBulletinPeriods(today: string) {
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
-  const lastMonth = m === 1 ? { year: y - 1, period: 12 } : { year: y, period: m - 1 };
-  const q = Math.ceil(m / 3) - 1;
-  const lastQuarter = q === 0 ? { year: y - 1, period: 4 } : { year: y, period: q };
+  const day = Number(today.slice(8, 10));
+  // The month whose previous month is published.
+  const i = y * 12 + (m - 1) - (day > DEFAULT_CAPITAL_DUE_DAY ? 0 : 1);
+  const [ay, am] = [Math.floor(i / 12), (i % 12) + 1];
+  const lastMonth = am === 1 ? { year: ay - 1, period: 12 } : { year: ay, period: am - 1 };
+  const q = Math.ceil(am / 3) - 1;
+  const lastQuarter = q === 0 ? { year: ay - 1, period: 4 } : { year: ay, period: q };
   return { lastMonth, lastQuarter, thisMonth: { year: y, period: m } };
 }
 
