@@ -76,6 +76,14 @@ describe('the center prints a bulletin as the official document', () => {
     await visible(doc.getByText('注：金额单位：万元，保留两位小数，四舍五入。').first());
     await visible(doc.getByText(/^\d{4}年\d{1,2}月\d{1,2}日$/));
 
+    // The score table carries each item's score, not only the total (the snapshot read back must keep the
+    // scheme's item keys as written).
+    const firstItemScores = await doc
+      .locator('[data-table="scores"] tbody tr:not(.bd-group) td:nth-of-type(1)')
+      .allTextContents();
+    expect(firstItemScores.length).toBeGreaterThan(0);
+    expect(firstItemScores.some((v) => /^-?\d+\.\d{2}$/.test(v))).toBe(true);
+
     await page.getByRole('button', { name: '打印' }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await screenshot(page, 'bulletin-print');
