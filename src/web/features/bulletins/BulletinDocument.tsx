@@ -134,6 +134,7 @@ export function BulletinDocument({ snapshot, variant = 'sheet', draft = false }:
       <h1 className="bd-title">{layout.title}</h1>
       {layout.versionNote ? <p className="bd-version">{layout.versionNote}</p> : null}
       <Sections sections={layout.sections} />
+      {layout.annex.length > 0 ? <p className="bd-annex-note">附件：{layout.annexTitle}</p> : null}
       <div className="bd-sign">
         <div>{layout.signature}</div>
         <div className="bd-sign-date">{layout.dateText}</div>

@@ -426,6 +426,20 @@ function signatureParagraphs(layout: BulletinLayout): Paragraph[] {
   return [blankLine(), para(layout.signature, sigRight), para(layout.dateText, dateRight)];
 }
 
+/** 附件说明: under the text, one blank line, 2 characters in: "附件：" and the annex's name (GB/T 9704 7.3.4). */
+function annexNoteParagraphs(layout: BulletinLayout): Paragraph[] {
+  if (layout.annex.length === 0) return [];
+  return [
+    blankLine(),
+    new Paragraph({
+      children: [run(`附件：${layout.annexTitle}`, FONT.body, SIZE.三号)],
+      indent: { left: 2 * CHAR, hanging: 0 },
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      keepNext: true,
+    }),
+  ];
+}
+
 function annexParagraphs(layout: BulletinLayout): (Paragraph | Table)[] {
   if (layout.annex.length === 0) return [];
   return [
@@ -520,6 +534,7 @@ export function buildBulletinDocument(snapshot: BulletinSnapshot): Document {
           ...redHeader(layout),
           ...titleParagraphs(layout),
           ...sectionParagraphs(layout.sections),
+          ...annexNoteParagraphs(layout),
           ...signatureParagraphs(layout),
           ...annexParagraphs(layout),
           ...imprintParagraphs(layout),

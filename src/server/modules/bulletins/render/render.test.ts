@@ -58,6 +58,7 @@ describe('bulletin .docx', () => {
     for (const h of ['附件', '一、分指标完成情况', '（二）签约额（单位：万元）', '红黑榜', '交白卷单位']) {
       expect(txt).toContain(h);
     }
+    expect(txt).toContain('附件：2026年10月招商引资主要指标完成情况');
     expect(txt).toContain('金额单位：万元，保留两位小数，四舍五入');
     // 城关镇's 签约额 this month: 123,456,789 元 → 12,345.68 万元 (half-up), in the row after its name.
     const lines = txt.split(/\r?\n/).map((l) => l.trim());
