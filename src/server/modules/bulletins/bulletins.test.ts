@@ -184,6 +184,14 @@ describe('publishing', () => {
       signingDate: '2026-10-02',
     });
     expect(into.json().error.code).toBe('bulletins.period_locked');
+    // Withdrawing a project dated in the period takes it out of the period's figures.
+    const withdraw = await call(t.app, s.town, 'POST', `/api/projects/${octProject.id}/moves`, {
+      to: 'withdrawn',
+      effectiveDate: '2026-11-27',
+      reason: '企业终止投资',
+      version: octProject.version,
+    });
+    expect(withdraw.json().error?.code).toBe('bulletins.period_locked');
     // A name is not a figure (the fixture project lacks its signing evidence, so only the lock is asserted).
     const rename = await call(t.app, s.town, 'PATCH', `/api/projects/${octProject.id}`, {
       version: octProject.version,
