@@ -125,7 +125,15 @@ export function BulletinDocument({ snapshot, variant = 'sheet', draft = false }:
     >
       {draft ? <div className="bd-draft-mark">{t.draftMark}</div> : null}
       <header>
-        <h1 className="bd-issuer" style={{ '--bd-issuer-size': `${issuerSize}pt` } as CSSProperties}>
+        <h1
+          className="bd-issuer"
+          style={
+            {
+              '--bd-issuer-size': `${issuerSize}pt`,
+              '--bd-issuer-chars': Math.max(layout.issuingBody.length, 1),
+            } as CSSProperties
+          }
+        >
           {layout.issuingBody}
         </h1>
         {layout.docNumber ? <div className="bd-docno">{layout.docNumber}</div> : null}
