@@ -37,7 +37,8 @@ function docxToText(docx: Buffer, name: string): string {
   const bin = soffice();
   const input = path.join(dir, `${name}.docx`);
   writeFileSync(input, docx);
-  const profile = `file://${path.join(dir, `lo-profile-${name}`)}`;
+  // One profile per test file (its conversions run one after another), none shared with other runs.
+  const profile = `file://${path.join(dir, 'lo-profile')}`;
   execFileSync(
     bin,
     [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'txt:Text', '--outdir', dir, input],
