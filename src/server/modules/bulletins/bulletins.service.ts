@@ -8,6 +8,11 @@ import type { SessionUser } from '../auth/auth.service.js';
 import { type BulletinKind, composeSnapshot, periodOf, sha256 } from './bulletins.compose.js';
 import { bulletinsErrors } from './bulletins.errors.js';
 
+// The snapshot is read as TEXT: through the CamelCasePlugin a jsonb value's nested keys would be camel-cased
+// (an item key signed_amount → signedAmount), changing the frozen content.
+const snapshotText = sql<string | null>`snapshot::text`.as('snapshot');
+const parseSnapshot = (text: string | null) => (text ? JSON.parse(text) : {}) as BulletinSnapshot;
+
 // 月通报 / 季评比 versions (issue 4 item 5). Each row is one version of a period's bulletin: a draft holds the
 // snapshot composed at its creation or last refresh; publishing recomposes it one last time, renders the
 // .docx/.xlsx and freezes all of it. A published row is never written again: every UPDATE here is guarded by
@@ -216,14 +221,14 @@ export function createBulletinsService(deps: {
     const r = await rowOf(db, u.districtId, id, withDrafts);
     const snap = await db
       .selectFrom('bulletins')
-      .select('snapshot')
+      .select(snapshotText)
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     const versions = await versionsOf(db, r, withDrafts);
     const top = withDrafts ? await maxVersion(db, r) : Math.max(...versions.map((v) => v.version));
     return {
       ...present(r, r.version === top),
-      snapshot: (snap.snapshot ?? {}) as Record<string, unknown>,
+      snapshot: parseSnapshot(snap.snapshot) as unknown as Record<string, unknown>,
       versions: versions.map((v) => present(v, v.version === top)),
     };
   }
@@ -420,14 +425,14 @@ export function createBulletinsService(deps: {
     const r = await rowOf(db, u.districtId, id, withDrafts);
     const stored = await db
       .selectFrom('bulletins')
-      .select(['snapshot', 'docx', 'xlsx'])
+      .select([snapshotText, 'docx', 'xlsx'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     let body: Buffer;
     if (r.status === 'published') {
       body = (format === 'docx' ? stored.docx : stored.xlsx) as Buffer;
     } else {
-      const snapshot = stored.snapshot as unknown as BulletinSnapshot;
+      const snapshot = parseSnapshot(stored.snapshot);
       body = format === 'docx' ? await render.docx(snapshot) : await render.xlsx(snapshot);
     }
     await audit.appendStandalone(actor, {
