@@ -13,7 +13,6 @@ import {
 } from '../../../domain/bulletins/format.js';
 import {
   type BulletinSnapshot,
-  type CityStanding,
   type IndicatorTable,
   type IndicatorTableRow,
   type ListedUnit,
@@ -452,9 +451,8 @@ export async function composeSnapshot(db: Database, params: ComposeParams): Prom
   const [stalled, missing, city] = await Promise.all([
     stalledProjects(db, districtId, cutoff, settings.stalledMonths, settings.definitions.excludeWithdrawn),
     missingReports(db, districtId, assessedIds, reportMonths, params.issuedOn),
-    cityStandings(db, { districtId, year, month: cutoffMonth, goalRank: settings.goalRank }).catch(
-      () => [] as CityStanding[],
-    ),
+    // No peers → []; a failure is an error (a bulletin is never frozen with a silently missing section).
+    cityStandings(db, { districtId, year, month: cutoffMonth, goalRank: settings.goalRank }),
   ]);
   // Only the assessed units are named in the bulletin; a project of the center is the center's business.
   const assessed = new Set(assessedIds);
