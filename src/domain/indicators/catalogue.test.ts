@@ -37,6 +37,7 @@ describe('indicator catalogue', () => {
       fundOrigins: ['out_of_province', 'in_province', 'foreign', 'local'],
       notableKinds: ['fortune500', 'central_soe'],
       applyCreditShares: true,
+      capitalIncreaseIncrementOnly: true,
     });
     expect(definitionsSchema.safeParse({ minAmountYuan: '1.5' }).success).toBe(false);
     expect(definitionsSchema.safeParse({ fundOrigins: [] }).success).toBe(false);
