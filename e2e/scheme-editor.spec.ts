@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestPublishedScheme } from '../src/server/modules/schemes/schemes.service.js';
 import { setupPlatform, TEST_PASSWORD } from '../src/server/test/test-app.js';
@@ -6,7 +8,7 @@ import { JOURNEY_TIMEOUT, type Journey, screenshot, signIn, startJourney, visibl
 const BROKEN = 'mn(completion(签约额), 1.2) * 20';
 const FIXED = 'min(completion(签约额), 1.2) * 20';
 
-describe('the center writes a scoring item with a mistake, fixes it, previews the scores and publishes', () => {
+describe('the center writes a scoring item with a mistake, fixes it, previews, publishes it and the month’s bulletin', () => {
   let j: Journey;
 
   beforeAll(async () => {
@@ -17,7 +19,7 @@ describe('the center writes a scoring item with a mistake, fixes it, previews th
     await j?.close();
   });
 
-  it('points at the wrong part in Chinese, previews with ranks and a trace, and publishes version 2', {
+  it('points at the wrong part in Chinese, previews with ranks and a trace, publishes version 2 and a bulletin on it', {
     timeout: JOURNEY_TIMEOUT,
   }, async () => {
     const { page, errors } = await j.newPage({ width: 1440, height: 900 });
@@ -81,6 +83,27 @@ describe('the center writes a scoring item with a mistake, fixes it, previews th
     expect(inForce?.version).toBe(2);
     expect(inForce?.items.at(-1)).toMatchObject({ name: '签约额加分', formula: FIXED });
     await screenshot(page, 'scheme-editor-published');
+
+    // The month's bulletin scores on the version now in force: refresh the draft, publish, download the .docx.
+    await page.goto(`${j.baseUrl}/bulletins`);
+    const bulletins = page.getByTestId('bulletins-table');
+    await bulletins.getByRole('row').filter({ hasText: '草稿' }).getByRole('link').click();
+    await page.getByRole('button', { name: /刷新数据/ }).click();
+    await visible(page.getByText('已按最新数据重新生成草稿'));
+    const doc = page.getByRole('article', { name: '通报正文' });
+    await visible(doc.getByText('签约额加分').first());
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: '发布' }).click();
+    await visible(page.getByText('已发布，本期间数据已锁定'));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /下载 Word/ }).click(),
+    ]);
+    const docx = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+    const text = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('洺水区招商引资工作领导小组办公室');
+    expect(text).toContain('签约额加分');
+    await screenshot(page, 'scheme-to-bulletin-published');
 
     // Next year starts from it: 复制到下一年 makes 2027's first draft.
     await page.goto(`${j.baseUrl}/assessment/schemes?year=2026`);
