@@ -252,9 +252,10 @@ export async function loadDemoPipeline(
     const planned = BigInt(Math.round(500 * 10 ** (rand() * 3)) * 10_000);
     const signed =
       depth >= 1 ? ((planned * BigInt(60 + Math.floor(rand() * 41))) / 100n / 10_000n) * 10_000n : null;
-    // Stage dates march forward from a signing 60–900 days ago, each step 20–200 days later, never past today.
+    // Stage dates march forward from a signing 10–900 days ago (so last month has signings for the bulletin),
+    // each step 20–200 days later, never past today.
     const dates: Partial<Record<'signingDate' | 'landedDate' | 'startDate' | 'productionDate', string>> = {};
-    let cursor = daysBefore(today, 60 + Math.floor(rand() * 840));
+    let cursor = daysBefore(today, 10 + Math.floor(rand() * 890));
     for (let s = 1; s <= depth; s++) {
       const field = DATE_FIELDS[MAIN_PATH[s] as keyof typeof DATE_FIELDS];
       if (cursor > today) cursor = today;
