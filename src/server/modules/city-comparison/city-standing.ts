@@ -8,8 +8,8 @@ import {
 import { normalizeDecimal, standingOf } from '../../../domain/city-comparison/standing.js';
 import { CATALOGUE_BY_KEY } from '../../../domain/indicators/catalogue.js';
 import type { Database } from '../../db/database.js';
-import { computeIndicators } from '../indicators/indicators.compute.js';
-import { districtTotal, loadYearSettings } from '../progress/progress.compute.js';
+import { computeDistrictTotals } from '../indicators/indicators.compute.js';
+import { loadYearSettings } from '../progress/progress.compute.js';
 
 // The district among the other districts of its city (横向对比, issue 4 item 7). Our figures come from the one
 // indicator computation under our 口径; the others' from what the center typed or imported from the city's
@@ -58,13 +58,12 @@ const monthEnd = (year: number, month: number) =>
 /** A district's cumulative comparison figures Jan 1 .. end of month, under its own 口径 for the year. */
 async function liveFigures(db: Database, districtId: string, year: number, month: number) {
   const settings = await loadYearSettings(db, districtId, year);
-  const byUnit = await computeIndicators(db, {
+  const total = await computeDistrictTotals(db, {
     districtId,
     from: `${year}-01-01`,
     to: monthEnd(year, month),
     definitions: settings.definitions,
   });
-  const total = districtTotal(byUnit);
   return Object.fromEntries(
     COMPARISON_KEYS.map((k) => [k, normalizeDecimal(total[k] as string | number)]),
   ) as Record<ComparisonKey, string>;

@@ -11,7 +11,8 @@ import {
   buildUnit,
 } from '../../test/fixtures.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
-import { computeIndicators, drillDown } from './indicators.compute.js';
+import { districtTotal } from '../progress/progress.compute.js';
+import { computeDistrictTotals, computeIndicators, drillDown } from './indicators.compute.js';
 
 // One small district worked out by hand. Period: 2026-01-01 … 2026-06-30.
 //   (Projects are industrial by default; P2 and P6 are not.)
@@ -179,6 +180,19 @@ describe('computeIndicators', () => {
     expect(whole(u.B).signed_count).toBe(2);
     expect(whole(u.C).signed_count).toBe(0);
     expect(whole(u.B).funds_in_place).toBe('1000001');
+  });
+
+  it('gives the same district totals without the per-unit split (the city comparison path)', async () => {
+    for (const definitions of [
+      {},
+      { applyCreditShares: false },
+      { excludeWithdrawn: false, amountBasis: 'planned_total' as const },
+    ]) {
+      const whole = districtTotal(await computeIndicators(t.db, { districtId, ...period, definitions }));
+      const totals = await computeDistrictTotals(t.db, { districtId, ...period, definitions });
+      for (const [k, v] of Object.entries(totals))
+        expect([k, whole[k as keyof typeof totals]]).toEqual([k, v]);
+    }
   });
 
   it('leaves withdrawn projects and their capital out unless the definition keeps them', async () => {

@@ -422,3 +422,45 @@ async function rowsOf(
   }
   throw new Error(`indicator ${indicator} has no drill-down`);
 }
+
+/** The district-level figures the city comparison needs (横向对比). */
+export type DistrictTotals = Pick<
+  UnitFigures,
+  | 'signed_count'
+  | 'signed_amount'
+  | 'started_count'
+  | 'funds_in_place'
+  | 'completed_investment'
+  | 'foreign_capital_used'
+>;
+
+/**
+ * A whole district's totals for [from, to], without the per-unit split: co-credit only moves a project's
+ * count and money between units of the same district (the shares of a project add up to it exactly), so the
+ * district's sum is the same with the split off, and skipping it saves the allocation work. The same row
+ * queries as computeIndicators, so a total here equals districtTotal(computeIndicators(...)).
+ */
+export async function computeDistrictTotals(db: Database, params: ComputeParams): Promise<DistrictTotals> {
+  const d = { ...definitionsSchema.parse(params.definitions ?? {}), applyCreditShares: false };
+  const [projects, capital] = await Promise.all([
+    sql<{ signed: number; signedAmount: string; started: number }>`
+      select (count(*) filter (where r.signed))::int as signed,
+        coalesce(sum(r.amt::bigint) filter (where r.signed), 0)::text as signed_amount,
+        (count(*) filter (where r.started_in))::int as started
+      from (${projectRows(params, d)}) r`.execute(db),
+    sql<{ funds: string; invest: string; usd: string }>`
+      select coalesce(sum(r.funds::bigint), 0)::text as funds, coalesce(sum(r.invest::bigint), 0)::text as invest,
+        coalesce(sum(r.usd::bigint), 0)::text as usd
+      from (${capitalRows(params, d)}) r`.execute(db),
+  ]);
+  const p = projects.rows[0]!;
+  const c = capital.rows[0]!;
+  return {
+    signed_count: p.signed,
+    signed_amount: p.signedAmount,
+    started_count: p.started,
+    funds_in_place: c.funds,
+    completed_investment: c.invest,
+    foreign_capital_used: c.usd,
+  };
+}
