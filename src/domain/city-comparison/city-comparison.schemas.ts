@@ -18,7 +18,7 @@ export type ComparisonKey = (typeof COMPARISON_KEYS)[number];
 export const isComparisonKey = (k: string): k is ComparisonKey =>
   (COMPARISON_KEYS as readonly string[]).includes(k);
 
-export const FIGURE_SOURCES = ['ours', 'typed', 'imported', 'live'] as const;
+export const FIGURE_SOURCES = ['ours', 'typed', 'imported', 'published', 'live'] as const;
 export type FigureSource = (typeof FIGURE_SOURCES)[number];
 
 export const PEER_NAME_MAX = 40;

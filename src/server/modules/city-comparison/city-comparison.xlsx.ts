@@ -73,7 +73,8 @@ export async function cityTemplate(view: CityComparisonView): Promise<Buffer> {
     COMPARISON_KEYS.forEach((k, j) => {
       const cell = row.values[k];
       // Live figures are left blank: typing nothing keeps them live; a number typed over one replaces it.
-      if (cell && cell.source !== 'live') r.getCell(j + 3).value = displayNumber(k, cell.value);
+      if (cell && cell.source !== 'live' && cell.source !== 'published')
+        r.getCell(j + 3).value = displayNumber(k, cell.value);
     });
     if (row.ours) r.font = { color: { argb: 'FF808080' } };
   });

@@ -123,4 +123,39 @@ describe('cityStandings', () => {
       source: 'live',
     });
   });
+
+  it('reads a district’s published bulletin for the month instead of computing it live', async () => {
+    const row = (key: string, cumulative: string) => ({ key, district: { unitId: '', cumulative } });
+    const at = new Date();
+    await t.db
+      .insertInto('bulletins')
+      .values({
+        districtId: west,
+        kind: 'month',
+        year: 2026,
+        period: 3,
+        version: 1,
+        periodStart: '2026-03-01',
+        periodEnd: '2026-03-31',
+        cutoff: '2026-03-31',
+        title: '西区2026年3月通报',
+        status: 'published',
+        snapshot: JSON.stringify({
+          indicators: [row('signed_count', '7'), row('signed_amount', '9900000000')],
+        }),
+        docx: Buffer.from('PK'),
+        xlsx: Buffer.from('PK'),
+        createdAt: at,
+        updatedAt: at,
+        publishedAt: at,
+      })
+      .execute();
+    const c = await cityComparison(t.db, { districtId: ours, year: 2026, month: 3, goalRank: 3 });
+    const westRow = c.rows.find((r) => r.name === '西区')!;
+    // signed_count stays typed (the city's table wins); the amount comes from the frozen bulletin; the rest
+    // is not in that bulletin and stays live.
+    expect(westRow.values.signed_count).toEqual({ value: '1', source: 'typed' });
+    expect(westRow.values.signed_amount).toEqual({ value: '9900000000', source: 'published' });
+    expect(westRow.values.started_count?.source).toBe('live');
+  });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CityStanding } from '../../../domain/bulletins/snapshot.js';
 import {
   COMPARISON_KEYS,
@@ -69,6 +70,37 @@ async function liveFigures(db: Database, districtId: string, year: number, month
   ) as Record<ComparisonKey, string>;
 }
 
+/**
+ * The district-wide cumulative figures of each district's latest published monthly bulletin for year/month
+ * whose cut-off is the month's last day (read from the frozen snapshot's district rows).
+ */
+async function publishedTotals(
+  db: Database,
+  districtIds: string[],
+  year: number,
+  month: number,
+): Promise<Map<string, Partial<Record<ComparisonKey, string>>>> {
+  const out = new Map<string, Partial<Record<ComparisonKey, string>>>();
+  if (districtIds.length === 0) return out;
+  const { rows } = await sql<{ districtId: string; key: string; value: string | null }>`
+    select b.district_id, ind->>'key' as key, ind->'district'->>'cumulative' as value
+    from (
+      select distinct on (district_id) district_id, snapshot
+      from bulletins
+      where district_id = any(${districtIds}::uuid[]) and kind = 'month' and year = ${year}
+        and period = ${month} and status = 'published' and cutoff = ${monthEnd(year, month)}::date
+      order by district_id, version desc
+    ) b
+    cross join lateral jsonb_array_elements(b.snapshot->'indicators') ind`.execute(db);
+  for (const r of rows) {
+    if (!isComparisonKey(r.key) || r.value === null) continue;
+    const m = out.get(r.districtId) ?? {};
+    m[r.key] = normalizeDecimal(r.value);
+    out.set(r.districtId, m);
+  }
+  return out;
+}
+
 export async function cityComparison(db: Database, params: CityParams): Promise<CityComparison> {
   const { districtId, year, month, goalRank } = params;
   const us = await db
@@ -127,11 +159,25 @@ export async function cityComparison(db: Database, params: CityParams): Promise<
   // Live figures of the sibling districts on this deployment. A typed/imported figure for the same district
   // and indicator wins: it is what the city published, which the center entered on purpose (the live data of
   // another district may be incomplete, or counted by a different 口径 than the city's table).
+  //
+  // Between the two: the sibling's own PUBLISHED bulletin for that month (cut-off at the month's end) — its
+  // official figure, frozen, and read from the snapshot instead of recomputed (computing nine districts live
+  // costs seconds at city scale). Live only for what no published bulletin has.
+  const published = await publishedTotals(
+    db,
+    siblings.map((s) => s.id),
+    year,
+    month,
+  );
   for (const s of siblings) {
-    const existing = rows.get(s.name);
-    if (existing && COMPARISON_KEYS.every((k) => existing.values[k])) continue;
-    const live = await liveFigures(db, s.id, year, month);
     const row = rowOf(s.name, s.id);
+    const frozen = published.get(s.id);
+    for (const k of COMPARISON_KEYS) {
+      const v = frozen?.[k];
+      if (v !== undefined) row.values[k] ??= { value: v, source: 'published' };
+    }
+    if (COMPARISON_KEYS.every((k) => row.values[k])) continue;
+    const live = await liveFigures(db, s.id, year, month);
     for (const k of COMPARISON_KEYS) row.values[k] ??= { value: live[k], source: 'live' };
   }
 

@@ -90,6 +90,7 @@ const SOURCE_COLORS: Record<FigureSource, string> = {
   ours: 'gold',
   typed: 'blue',
   imported: 'purple',
+  published: 'cyan',
   live: 'green',
 };
 
@@ -296,7 +297,7 @@ function PeersEditor({ view, year, month }: { view: CityComparisonView; year: nu
       out[r.name] = {};
       for (const k of COMPARISON_KEYS) {
         const c = r.values[k];
-        if (c && c.source !== 'live') out[r.name]![k] = typedOf(k, c.value);
+        if (c && c.source !== 'live' && c.source !== 'published') out[r.name]![k] = typedOf(k, c.value);
       }
     }
     return out;
@@ -359,7 +360,9 @@ function PeersEditor({ view, year, month }: { view: CityComparisonView; year: nu
 
   const liveOf = (name: string, k: ComparisonKey) => {
     const c = peers.find((p) => p.name === name)?.values[k];
-    return c?.source === 'live' ? t.livePlaceholder(typedOf(k, c.value)) : undefined;
+    return c?.source === 'live' || c?.source === 'published'
+      ? t.livePlaceholder(typedOf(k, c.value))
+      : undefined;
   };
 
   const columns: TableColumnsType<{ name: string }> = [

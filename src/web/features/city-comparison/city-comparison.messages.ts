@@ -25,7 +25,13 @@ export const cityMessages = defineMessages({
     district: '区县',
     value: '累计',
     source: '来源',
-    sources: { ours: '本区', typed: '录入', imported: '导入', live: '实时' } as Record<string, string>,
+    sources: {
+      ours: '本区',
+      typed: '录入',
+      imported: '导入',
+      published: '已发布通报',
+      live: '实时',
+    } as Record<string, string>,
     roundingNote: '金额以万元（外资以万美元）显示，保留两位小数，四舍五入；名次与差距按精确数计算。',
     editTitle: '录入其他区县数据',
     editHint:
@@ -76,7 +82,13 @@ export const cityMessages = defineMessages({
     district: 'District',
     value: 'Cumulative',
     source: 'Source',
-    sources: { ours: 'Us', typed: 'Typed', imported: 'Imported', live: 'Live' } as Record<string, string>,
+    sources: {
+      ours: 'Us',
+      typed: 'Typed',
+      imported: 'Imported',
+      published: 'Published bulletin',
+      live: 'Live',
+    } as Record<string, string>,
     roundingNote:
       'Amounts in 万元 (foreign capital in 万美元), 2 decimals, rounded half-up; ranks and gaps use exact figures.',
     editTitle: 'Other districts’ figures',
