@@ -14,6 +14,7 @@ import {
 } from '../../../domain/imports/cell-values.js';
 import { columnLetter } from '../../../domain/imports/import-columns.js';
 import { CATALOGUE_BY_KEY } from '../../../domain/indicators/catalogue.js';
+import { toCellValue } from '../imports/imports.xlsx.js';
 import { cityErrors } from './city-comparison.errors.js';
 
 // The city's bulletin table as a workbook: one row per district, one column per indicator, in the units the
@@ -136,24 +137,9 @@ function unitOfHeader(k: ComparisonKey, h: string): AmountUnit {
   return 'wan';
 }
 
-function cellValue(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v !== 'object') return null;
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('error' in v) return { kind: 'error', text: String(v.error) };
-  if ('formula' in v || 'sharedFormula' in v) {
-    const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
-    if (f.result === undefined || f.result === null) {
-      return { kind: 'formula_without_result', formula: f.formula ?? f.sharedFormula ?? '' };
-    }
-    return cellValue(f.result as ExcelJS.CellValue);
-  }
-  return null;
-}
 const norm = (s: string) => s.normalize('NFKC').replace(/\s/g, '');
 function textOf(cell: ExcelJS.Cell): string | null {
-  const t = readText(cellValue(cell.value));
+  const t = readText(toCellValue(cell.value));
   return t.ok ? t.value : null;
 }
 
@@ -245,7 +231,7 @@ export async function readCityWorkbook(content: Buffer, ourName: string): Promis
     const row = ws.getRow(r);
     if (!row.hasValues) continue;
     const rawName = textOf(row.getCell(nameCol));
-    const values = [...cols.keys()].map((c) => cellValue(row.getCell(c).value));
+    const values = [...cols.keys()].map((c) => toCellValue(row.getCell(c).value));
     const blank = values.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
     if (!rawName && blank) continue;
     const name = rawName ? norm(rawName) : '';
@@ -278,7 +264,7 @@ export async function readCityWorkbook(content: Buffer, ourName: string): Promis
     names.set(name, r);
     for (const [c, k] of cols) {
       if (seenKeys.get(k) !== c) continue;
-      const v = cellValue(row.getCell(c).value);
+      const v = toCellValue(row.getCell(c).value);
       const read = isMoney(k) ? readAmount(v, unitOfHeader(k, norm(headerText(c)))) : readCount(v);
       if (!read.ok) problem(r, c, read.en, read.zh);
       else if (read.value !== null) figures.push({ peerName: name, indicatorKey: k, value: read.value });

@@ -32,7 +32,8 @@ const HEADER_SCAN_ROWS = 10;
 const SKIPPED_SHEETS = new Set(['说明', '填表说明', '选项', '下拉选项']);
 const TOTAL_ROW = /^(合计|总计|小计|累计|总合计)$/;
 
-function toCellValue(v: ExcelJS.CellValue): CellValue {
+/** An exceljs cell as the import rules read it (rich text joined, formulas by their cached result). */
+export function toCellValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v !== 'object') return null;

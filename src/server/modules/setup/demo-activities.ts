@@ -1,22 +1,12 @@
 import type { Insertable, Transaction } from 'kysely';
 import { chinaToday } from '../../../domain/dates.js';
 import type { ActivitiesTable, DB } from '../../db/schema.js';
+import { mulberry32 } from './demo-random.js';
 
 // The demo district's visits, calls and meetings over the 24 months up to today: most units go out to see
 // their investors (走访), receive them, phone and meet, with district leaders leading some trips; two towns
 // mostly only phone — the speech's complaint — so the /activities table has something to point at. Seeded
 // PRNG, so every demo is the same for the same setup day; rows go in a couple of thousand at a time.
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MONTHS = 24;
 const CHUNK = 2000;

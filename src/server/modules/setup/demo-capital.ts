@@ -3,22 +3,12 @@ import type { Insertable, Transaction } from 'kysely';
 import { addMonths, monthOfDay, monthStart } from '../../../domain/capital/capital.rules.js';
 import { chinaToday } from '../../../domain/dates.js';
 import type { CapitalReportsTable, CapitalSubmissionsTable, DB, MilestonesTable } from '../../db/schema.js';
+import { mulberry32 } from './demo-random.js';
 
 // The demo district's money over time and 履约: monthly reports of every signed project from 2024-01 (or its
 // signing month) to last month, the units' submissions (mostly approved on time; the lagging towns late or
 // missing), and one agreement per signed project with 2–4 milestones. Seeded PRNG, so every demo is the same;
 // rows go in a few thousand at a time, so setup stays fast.
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_MONTH = '2024-01';
 const SIGNED_PLUS = ['signed', 'landed', 'started', 'producing'];

@@ -6,25 +6,15 @@ import {
 } from '../../../domain/city-comparison/city-comparison.schemas.js';
 import { chinaToday } from '../../../domain/dates.js';
 import type { CityFiguresTable, DB } from '../../db/schema.js';
-import { computeIndicators } from '../indicators/indicators.compute.js';
-import { districtTotal, loadYearSettings } from '../progress/progress.compute.js';
+import { computeDistrictTotals } from '../indicators/indicators.compute.js';
+import { loadYearSettings } from '../progress/progress.compute.js';
+import { mulberry32 } from './demo-random.js';
 
 // The other districts of the demo city (横向对比), as the center would type them from the city's monthly
 // bulletin: eight invented districts, every month of 2025 and of 2026 up to last month. Sized from the demo
 // district's own year-to-date figures, so that it sits in the top three on some indicators (signed count,
 // started, completed investment) and around 4th–6th on others (signed amount, funds in place, foreign
 // capital): the page then has both a 标兵 to chase and a 追兵 to keep off. Seeded PRNG; one INSERT.
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Invented names (no real district of a real city is meant). */
 const PEERS = ['澜屿区', '桐坪区', '翠渚区', '榕湾区', '泓川区', '苇塘区', '霁山区', '棠溪区', '澄沙区'];
@@ -80,14 +70,12 @@ export async function loadDemoCity(
     if (months < 1) continue;
     // Ours through the last month of that year, under our 口径: two computations in all, not one a month.
     const settings = await loadYearSettings(trx, o.districtId, year);
-    const total = districtTotal(
-      await computeIndicators(trx, {
-        districtId: o.districtId,
-        from: `${year}-01-01`,
-        to: `${year}-${String(months).padStart(2, '0')}-28`,
-        definitions: settings.definitions,
-      }),
-    );
+    const total = await computeDistrictTotals(trx, {
+      districtId: o.districtId,
+      from: `${year}-01-01`,
+      to: `${year}-${String(months).padStart(2, '0')}-28`,
+      definitions: settings.definitions,
+    });
     for (const key of COMPARISON_KEYS) {
       const ours = BigInt(Math.round(Number(total[key])));
       // A year-to-date figure per month: the year's pace spread evenly, ours as the yardstick.

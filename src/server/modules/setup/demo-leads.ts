@@ -11,6 +11,7 @@ import {
 } from '../../../domain/leads/leads.schemas.js';
 import { searchTextOf } from '../../../domain/search/search-text.js';
 import type { DB, LeadEventsTable } from '../../db/schema.js';
+import { mulberry32 } from './demo-random.js';
 
 // The demo district's 招商线索: about 250 leads over every channel and status. Some 40 % became the demo's
 // projects (linked both ways, the lead's history ending in 转为项目); the rest are new (a few late to respond or
@@ -18,17 +19,6 @@ import type { DB, LeadEventsTable } from '../../db/schema.js';
 // every unit. Four fresh enterprises are chased by two towns at once (one already settled by co-credit); the
 // pipeline's older multi-unit enterprises are taken as settled, each to the unit that entered it first.
 // Seeded PRNG: every demo is the same for the same setup day. Every name is invented.
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PREFIXES = [
   '华北',

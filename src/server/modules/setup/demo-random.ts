@@ -1,0 +1,12 @@
+// The demo's seeded random source (mulberry32): every demo loader draws from it, so a demo is the same for the
+// same seed and setup day, and is cheap (no crypto, no state outside the closure).
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
