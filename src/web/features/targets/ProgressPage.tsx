@@ -1,23 +1,13 @@
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Table, type TableColumnsType, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { INDICATOR_KEYS, type IndicatorKey } from '../../../domain/indicators/catalogue.js';
+import type { IndicatorKey } from '../../../domain/indicators/catalogue.js';
 import type { ProgressCellView, ProgressView } from '../../../domain/targets/targets.schemas.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
 import { todayInChina } from '../projects/project-format.js';
 import { DrillDrawer } from './DrillDrawer.js';
+import { IndicatorPicker } from './IndicatorPicker.js';
 import { type DrillQuery, useCatalogue, useProgress } from './targets.api.js';
 import { targetsMessages } from './targets.messages.js';
 import { DASH, DEFAULT_INDICATORS, showFigure, showTarget, signed, unitLabel } from './targets-format.js';
@@ -153,17 +143,7 @@ export function ProgressPage() {
       }
     >
       <Flex vertical gap={12}>
-        <Flex gap={8} align="center" wrap>
-          <Typography.Text>{t.indicators}</Typography.Text>
-          <Select<IndicatorKey[]>
-            mode="multiple"
-            aria-label={t.indicators}
-            style={{ minWidth: 360, flex: 1 }}
-            value={keys}
-            onChange={(v) => setKeys(INDICATOR_KEYS.filter((k) => v.includes(k)))}
-            options={(catalogue.data ?? []).map((e) => ({ value: e.key, label: e.name[lang] }))}
-          />
-        </Flex>
+        <IndicatorPicker label={t.indicators} value={keys} onChange={setKeys} />
         {p ? (
           <Alert
             type="info"

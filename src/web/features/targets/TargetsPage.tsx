@@ -8,7 +8,6 @@ import {
   Flex,
   Input,
   Modal,
-  Select,
   Table,
   type TableColumnsType,
   Tooltip,
@@ -17,7 +16,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { INDICATOR_KEYS, type IndicatorKey } from '../../../domain/indicators/catalogue.js';
+import type { IndicatorKey } from '../../../domain/indicators/catalogue.js';
 import { UNIT_KINDS } from '../../../domain/organization/organization.schemas.js';
 import { checkTargetRow, fromDisplay, toDisplay } from '../../../domain/targets/targets.rules.js';
 import type { ImportProblem, TargetsInput, TargetsView } from '../../../domain/targets/targets.schemas.js';
@@ -26,6 +25,7 @@ import { useCan } from '../../app/auth.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
 import { todayInChina } from '../projects/project-format.js';
+import { IndicatorPicker } from './IndicatorPicker.js';
 import { useCatalogue, useImportTargets, useSaveTargets, useTargets } from './targets.api.js';
 import { targetsMessages } from './targets.messages.js';
 import { DEFAULT_INDICATORS, showTarget, unitLabel } from './targets-format.js';
@@ -315,17 +315,7 @@ export function TargetsPage() {
     >
       <Flex vertical gap={12}>
         {canManage ? null : <Alert type="info" showIcon title={t.readOnly} />}
-        <Flex gap={8} align="center" wrap>
-          <Typography.Text>{t.indicators}</Typography.Text>
-          <Select<IndicatorKey[]>
-            mode="multiple"
-            aria-label={t.indicators}
-            style={{ minWidth: 360, flex: 1 }}
-            value={keys}
-            onChange={(v) => setKeys(INDICATOR_KEYS.filter((k) => v.includes(k)))}
-            options={(catalogue.data ?? []).map((e) => ({ value: e.key, label: e.name[lang] }))}
-          />
-        </Flex>
+        <IndicatorPicker label={t.indicators} value={keys} onChange={setKeys} />
         {problems.length > 0 ? (
           <Alert
             type="error"
