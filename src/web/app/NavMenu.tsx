@@ -8,6 +8,8 @@ import {
   CalculatorOutlined,
   CarOutlined,
   ClusterOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
   GlobalOutlined,
@@ -44,6 +46,8 @@ interface NavGroup {
 
 const NAV: (NavLeaf | NavGroup)[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, permission: 'assessment.read' },
+  { key: 'screen', path: '/screen', icon: <DesktopOutlined />, permission: 'assessment.read' },
   { key: 'projects', path: '/projects', icon: <ProjectOutlined />, permission: 'pipeline.read' },
   { key: 'leads', path: '/leads', icon: <BulbOutlined />, permission: 'pipeline.read' },
   { key: 'conflicts', path: '/conflicts', icon: <BranchesOutlined />, permission: 'pipeline.coordinate' },

@@ -5,6 +5,9 @@ export const appMessages = defineMessages({
     productName: '招商调度',
     nav: {
       home: '首页',
+      dashboard: '数据看板',
+      unitDashboard: '本单位看板',
+      screen: '大屏',
       leads: '招商线索',
       leadDetail: '线索详情',
       conflicts: '争抢协调',
@@ -48,6 +51,9 @@ export const appMessages = defineMessages({
     productName: 'Zhaoshang Dispatch',
     nav: {
       home: 'Home',
+      dashboard: 'Dashboard',
+      unitDashboard: 'Unit dashboard',
+      screen: 'Screen',
       leads: 'Leads',
       leadDetail: 'Lead',
       conflicts: 'Conflicts',

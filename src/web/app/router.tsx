@@ -1,25 +1,6 @@
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { NotFoundPage } from '../components/NotFoundPage.js';
-import { AccountPage } from '../features/account/AccountPage.js';
-import { ActivitiesPage } from '../features/activities/ActivitiesPage.js';
-import { OverdueMilestonesPage } from '../features/agreements/OverdueMilestonesPage.js';
-import { AuditListPage } from '../features/audit/AuditListPage.js';
-import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
-import { CapitalMonthPage } from '../features/capital/CapitalMonthPage.js';
-import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage.js';
-import { EnterprisesListPage } from '../features/enterprises/EnterprisesListPage.js';
-import { HomePage } from '../features/home/HomePage.js';
-import { ImportPage } from '../features/imports/ImportPage.js';
-import { ConflictsPage } from '../features/leads/ConflictsPage.js';
-import { LeadDetailPage } from '../features/leads/LeadDetailPage.js';
-import { LeadsListPage } from '../features/leads/LeadsListPage.js';
-import { UnitsPage } from '../features/organization/UnitsPage.js';
-import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.js';
-import { ProjectsListPage } from '../features/projects/ProjectsListPage.js';
-import { SecurityPolicyPage } from '../features/security-policy/SecurityPolicyPage.js';
-import { SetupPage } from '../features/setup/SetupPage.js';
-import { UsersListPage } from '../features/users/UsersListPage.js';
 import { AppLayout } from './AppLayout.js';
 import type { NavKey } from './app.messages.js';
 import { RequireAuth, RequirePasswordCurrent, RequirePermission, SetupGate } from './guards.js';
@@ -36,15 +17,41 @@ export const router = createBrowserRouter([
     element: <SetupGate />,
     errorElement: <RouteErrorPage />,
     children: [
-      { path: '/setup', element: <SetupPage /> },
+      {
+        path: '/setup',
+        lazy: async () => {
+          const { SetupPage } = await import('../features/setup/SetupPage.js');
+          return { element: <SetupPage /> };
+        },
+      },
       { path: '/login', element: <LoginPage /> },
       {
         element: <RequireAuth />,
         children: [
-          { path: '/change-password', element: <ChangePasswordPage /> },
+          {
+            path: '/change-password',
+            lazy: async () => {
+              const { ChangePasswordPage } = await import('../features/auth/ChangePasswordPage.js');
+              return { element: <ChangePasswordPage /> };
+            },
+          },
           {
             element: <RequirePasswordCurrent />,
             children: [
+              {
+                // The meeting-room screen (大屏): full-screen and dark, without the app's frame.
+                path: 'screen',
+                lazy: async () => {
+                  const { ScreenPage } = await import('../features/dashboard/ScreenPage.js');
+                  return {
+                    element: (
+                      <RequirePermission permission="assessment.read">
+                        <ScreenPage />
+                      </RequirePermission>
+                    ),
+                  };
+                },
+              },
               {
                 // The print view: the document alone, without the app's frame.
                 path: 'bulletins/:bulletinId/print',
@@ -62,8 +69,22 @@ export const router = createBrowserRouter([
               {
                 element: <AppLayout />,
                 children: [
-                  { index: true, element: <HomePage />, handle: crumb('home') },
-                  { path: 'account', element: <AccountPage />, handle: crumb('account') },
+                  {
+                    index: true,
+                    lazy: async () => {
+                      const { HomePage } = await import('../features/home/HomePage.js');
+                      return { element: <HomePage /> };
+                    },
+                    handle: crumb('home'),
+                  },
+                  {
+                    path: 'account',
+                    lazy: async () => {
+                      const { AccountPage } = await import('../features/account/AccountPage.js');
+                      return { element: <AccountPage /> };
+                    },
+                    handle: crumb('account'),
+                  },
                   {
                     path: 'leads',
                     handle: crumb('leads'),
@@ -73,18 +94,36 @@ export const router = createBrowserRouter([
                       </RequirePermission>
                     ),
                     children: [
-                      { index: true, element: <LeadsListPage /> },
-                      { path: ':leadId', element: <LeadDetailPage />, handle: crumb('leadDetail') },
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { LeadsListPage } = await import('../features/leads/LeadsListPage.js');
+                          return { element: <LeadsListPage /> };
+                        },
+                      },
+                      {
+                        path: ':leadId',
+                        lazy: async () => {
+                          const { LeadDetailPage } = await import('../features/leads/LeadDetailPage.js');
+                          return { element: <LeadDetailPage /> };
+                        },
+                        handle: crumb('leadDetail'),
+                      },
                     ],
                   },
                   {
                     path: 'conflicts',
                     handle: crumb('conflicts'),
-                    element: (
-                      <RequirePermission permission="pipeline.coordinate">
-                        <ConflictsPage />
-                      </RequirePermission>
-                    ),
+                    lazy: async () => {
+                      const { ConflictsPage } = await import('../features/leads/ConflictsPage.js');
+                      return {
+                        element: (
+                          <RequirePermission permission="pipeline.coordinate">
+                            <ConflictsPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
                   },
                   {
                     path: 'projects',
@@ -95,8 +134,25 @@ export const router = createBrowserRouter([
                       </RequirePermission>
                     ),
                     children: [
-                      { index: true, element: <ProjectsListPage /> },
-                      { path: ':projectId', element: <ProjectDetailPage />, handle: crumb('projectDetail') },
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { ProjectsListPage } = await import(
+                            '../features/projects/ProjectsListPage.js'
+                          );
+                          return { element: <ProjectsListPage /> };
+                        },
+                      },
+                      {
+                        path: ':projectId',
+                        lazy: async () => {
+                          const { ProjectDetailPage } = await import(
+                            '../features/projects/ProjectDetailPage.js'
+                          );
+                          return { element: <ProjectDetailPage /> };
+                        },
+                        handle: crumb('projectDetail'),
+                      },
                     ],
                   },
                   {
@@ -108,10 +164,23 @@ export const router = createBrowserRouter([
                       </RequirePermission>
                     ),
                     children: [
-                      { index: true, element: <EnterprisesListPage /> },
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { EnterprisesListPage } = await import(
+                            '../features/enterprises/EnterprisesListPage.js'
+                          );
+                          return { element: <EnterprisesListPage /> };
+                        },
+                      },
                       {
                         path: ':enterpriseId',
-                        element: <EnterpriseDetailPage />,
+                        lazy: async () => {
+                          const { EnterpriseDetailPage } = await import(
+                            '../features/enterprises/EnterpriseDetailPage.js'
+                          );
+                          return { element: <EnterpriseDetailPage /> };
+                        },
                         handle: crumb('enterpriseDetail'),
                       },
                     ],
@@ -119,29 +188,46 @@ export const router = createBrowserRouter([
                   {
                     path: 'activities',
                     handle: crumb('activities'),
-                    element: (
-                      <RequirePermission permission="pipeline.read">
-                        <ActivitiesPage />
-                      </RequirePermission>
-                    ),
+                    lazy: async () => {
+                      const { ActivitiesPage } = await import('../features/activities/ActivitiesPage.js');
+                      return {
+                        element: (
+                          <RequirePermission permission="pipeline.read">
+                            <ActivitiesPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
                   },
                   {
                     path: 'capital',
                     handle: crumb('capital'),
-                    element: (
-                      <RequirePermission permission="pipeline.read">
-                        <CapitalMonthPage />
-                      </RequirePermission>
-                    ),
+                    lazy: async () => {
+                      const { CapitalMonthPage } = await import('../features/capital/CapitalMonthPage.js');
+                      return {
+                        element: (
+                          <RequirePermission permission="pipeline.read">
+                            <CapitalMonthPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
                   },
                   {
                     path: 'milestones/overdue',
                     handle: crumb('overdueMilestones'),
-                    element: (
-                      <RequirePermission permission="pipeline.read">
-                        <OverdueMilestonesPage />
-                      </RequirePermission>
-                    ),
+                    lazy: async () => {
+                      const { OverdueMilestonesPage } = await import(
+                        '../features/agreements/OverdueMilestonesPage.js'
+                      );
+                      return {
+                        element: (
+                          <RequirePermission permission="pipeline.read">
+                            <OverdueMilestonesPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
                   },
                   {
                     path: 'bulletins',
@@ -183,11 +269,51 @@ export const router = createBrowserRouter([
                   {
                     path: 'imports',
                     handle: crumb('imports'),
-                    element: (
-                      <RequirePermission permission="pipeline.write">
-                        <ImportPage />
-                      </RequirePermission>
-                    ),
+                    lazy: async () => {
+                      const { ImportPage } = await import('../features/imports/ImportPage.js');
+                      return {
+                        element: (
+                          <RequirePermission permission="pipeline.write">
+                            <ImportPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
+                  },
+                  {
+                    path: 'dashboard',
+                    handle: crumb('dashboard'),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { DashboardPage } = await import('../features/dashboard/DashboardPage.js');
+                          return {
+                            element: (
+                              <RequirePermission permission="assessment.read">
+                                <DashboardPage />
+                              </RequirePermission>
+                            ),
+                          };
+                        },
+                      },
+                      {
+                        path: 'unit',
+                        handle: crumb('unitDashboard'),
+                        lazy: async () => {
+                          const { UnitDashboardPage } = await import(
+                            '../features/dashboard/UnitDashboardPage.js'
+                          );
+                          return {
+                            element: (
+                              <RequirePermission permission="assessment.read">
+                                <UnitDashboardPage />
+                              </RequirePermission>
+                            ),
+                          };
+                        },
+                      },
+                    ],
                   },
                   {
                     path: 'assessment/progress',
@@ -292,40 +418,62 @@ export const router = createBrowserRouter([
                       {
                         path: 'units',
                         handle: crumb('units'),
-                        element: (
-                          <RequirePermission permission="organization.read">
-                            <UnitsPage />
-                          </RequirePermission>
-                        ),
+                        lazy: async () => {
+                          const { UnitsPage } = await import('../features/organization/UnitsPage.js');
+                          return {
+                            element: (
+                              <RequirePermission permission="organization.read">
+                                <UnitsPage />
+                              </RequirePermission>
+                            ),
+                          };
+                        },
                       },
                       {
                         path: 'users',
                         handle: crumb('users'),
-                        element: (
-                          <RequirePermission permission="users.read">
-                            <UsersListPage />
-                          </RequirePermission>
-                        ),
+                        lazy: async () => {
+                          const { UsersListPage } = await import('../features/users/UsersListPage.js');
+                          return {
+                            element: (
+                              <RequirePermission permission="users.read">
+                                <UsersListPage />
+                              </RequirePermission>
+                            ),
+                          };
+                        },
                       },
                     ],
                   },
                   {
                     path: 'security/policy',
                     handle: crumb('securityPolicy'),
-                    element: (
-                      <RequirePermission permission="security_policy.read">
-                        <SecurityPolicyPage />
-                      </RequirePermission>
-                    ),
+                    lazy: async () => {
+                      const { SecurityPolicyPage } = await import(
+                        '../features/security-policy/SecurityPolicyPage.js'
+                      );
+                      return {
+                        element: (
+                          <RequirePermission permission="security_policy.read">
+                            <SecurityPolicyPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
                   },
                   {
                     path: 'audit',
                     handle: crumb('audit'),
-                    element: (
-                      <RequirePermission permission="audit.read">
-                        <AuditListPage />
-                      </RequirePermission>
-                    ),
+                    lazy: async () => {
+                      const { AuditListPage } = await import('../features/audit/AuditListPage.js');
+                      return {
+                        element: (
+                          <RequirePermission permission="audit.read">
+                            <AuditListPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
                   },
                   { path: '*', element: <NotFoundPage />, handle: crumb('notFound') },
                 ],

@@ -8,6 +8,8 @@ export const homeMessages = defineMessages({
     district: '区县',
     city: '市',
     roles: '角色',
+    openDashboard: '打开数据看板',
+    openUnitDashboard: '打开本单位看板',
   },
   en: {
     welcome: (name: string) => `Welcome, ${name}`,
@@ -17,5 +19,7 @@ export const homeMessages = defineMessages({
     district: 'District',
     city: 'City',
     roles: 'Roles',
+    openDashboard: 'Open the dashboard',
+    openUnitDashboard: 'Open the unit dashboard',
   },
 });

@@ -1,0 +1,299 @@
+import { DesktopOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Row,
+  Skeleton,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { resolveScope } from '../../../domain/access/scope.js';
+import type { DistrictDashboard } from '../../../domain/dashboard/dashboard.schemas.js';
+import { useCurrentUser } from '../../app/auth.js';
+import { useT } from '../../app/i18n.js';
+import { ErrorResult } from '../../components/ErrorResult.js';
+import { BreakdownChart, funnelOption, HeadlineCard } from './DashboardParts.js';
+import { useDistrictDashboard } from './dashboard.api.js';
+import { dashboardMessages } from './dashboard.messages.js';
+import { BAND_COLOR, DASH, headlineValue, signed, yi } from './dashboard-format.js';
+import { EChart } from './EChart.js';
+import './dashboard.css';
+
+type BoardRow = DistrictDashboard['leaderboard'][number];
+
+/** Unit-scoped users (reporters, unit heads) see their own unit's dashboard instead. */
+export function DashboardPage() {
+  const user = useCurrentUser();
+  const scope = resolveScope({
+    roles: user.roles,
+    unitId: user.unit.id,
+    districtId: user.district.id,
+    cityId: user.city?.id ?? null,
+  });
+  if (scope.kind !== 'district') return <Navigate to="/dashboard/unit" replace />;
+  return <DistrictDashboardView />;
+}
+
+function DistrictDashboardView() {
+  const t = useT(dashboardMessages);
+  const navigate = useNavigate();
+  const q = useDistrictDashboard();
+  const d = q.data;
+
+  const trendOption = useMemo(() => (d ? trendChartOption(d, t.thisYear, t.lastYear) : null), [d, t]);
+  const funnel = useMemo(() => (d ? funnelOption(d.funnel, t.conversion, t.medianDays) : null), [d, t]);
+
+  if (q.error) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
+  if (!d || !trendOption || !funnel) return <Skeleton active />;
+  const signedDrill = d.headline.find((h) => h.key === 'signed_amount')?.drill ?? '/projects';
+
+  const columns: TableColumnsType<BoardRow> = [
+    { title: t.rank, dataIndex: 'rank', width: 56, render: (r: number | null) => r ?? DASH },
+    {
+      title: t.unit,
+      dataIndex: 'unitName',
+      render: (name: string, r) => (
+        <Flex gap={4} wrap align="center">
+          <Link to={r.drill} onClick={(e) => e.stopPropagation()}>
+            {name}
+          </Link>
+          {r.blank ? <Tag color="red">{t.blank}</Tag> : null}
+        </Flex>
+      ),
+    },
+    { title: t.group, dataIndex: 'group', responsive: ['md'] },
+    {
+      title: t.completion,
+      dataIndex: 'completion',
+      render: (c: string | null, r) => (
+        <span style={{ color: BAND_COLOR[r.band], fontWeight: 600 }}>{c === null ? DASH : `${c}%`}</span>
+      ),
+    },
+    {
+      title: t.timeProgress,
+      dataIndex: 'ahead',
+      render: (a: string | null, r) => (
+        <Tag color={BAND_COLOR[r.band]} style={{ marginInlineEnd: 0 }}>
+          {{ ahead: t.bandAhead, near: t.bandNear, behind: t.bandBehind, none: t.bandNone }[r.band]}
+          {a === null ? '' : ` ${signed(a)}`}
+        </Tag>
+      ),
+    },
+    { title: t.score, dataIndex: 'score', responsive: ['lg'], render: (s: string | null) => s ?? DASH },
+  ];
+
+  const overdue: { key: string; label: string; value: number; to: string }[] = [
+    { key: 'milestones', label: t.overdueMilestones, value: d.overdue.milestones, to: '/milestones/overdue' },
+    {
+      key: 'notStarted',
+      label: t.overdueNotStarted,
+      value: d.overdue.projectsNotStarted,
+      to: '/projects?stage=signed,landed',
+    },
+    { key: 'leads', label: t.overdueLeads, value: d.overdue.leadsOverdue, to: '/leads?overdue=any' },
+    { key: 'capital', label: t.overdueCapital, value: d.overdue.capitalReportsMissing, to: '/capital' },
+  ];
+
+  return (
+    <div className="dashboard">
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t.title}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t.asOf(d.cutoff, d.timeProgress)}</Typography.Text>
+        </div>
+        <Link to="/screen">
+          <Button icon={<DesktopOutlined />}>{t.openScreen}</Button>
+        </Link>
+      </Flex>
+
+      <Row gutter={[12, 12]}>
+        {d.headline.map((h) => (
+          <Col key={h.key} xs={24} sm={12} lg={8} xl={4}>
+            <HeadlineCard h={h} timeProgress={d.timeProgress} />
+          </Col>
+        ))}
+
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t.funnel} data-testid="chart-card">
+            <EChart
+              label={t.funnelLabel}
+              height={320}
+              option={funnel}
+              onClick={({ dataIndex }) => {
+                const s = d.funnel[dataIndex];
+                if (s) void navigate(s.drill);
+              }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t.trend} data-testid="chart-card">
+            <EChart
+              label={t.trendLabel}
+              height={320}
+              option={trendOption}
+              onClick={() => void navigate(signedDrill)}
+            />
+          </Card>
+        </Col>
+
+        <Col xs={24} lg={12}>
+          <BreakdownChart title={t.provinces} label={t.provincesLabel} rows={d.sources.provinces} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <Flex vertical gap={12}>
+            <BreakdownChart title={t.areas} label={t.areasLabel} rows={d.sources.areas} />
+            <BreakdownChart title={t.channels} label={t.channelsLabel} rows={d.sources.channels} />
+          </Flex>
+        </Col>
+        <Col xs={24} lg={12}>
+          <BreakdownChart title={t.industries} label={t.industriesLabel} rows={d.industries} limit={12} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <BreakdownChart title={t.chains} label={t.chainsLabel} rows={d.chains} limit={12} />
+        </Col>
+
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t.quality}>
+            <Row gutter={[12, 12]}>
+              <Col xs={12} md={8}>
+                <Statistic
+                  title={t.averageSize}
+                  value={
+                    d.quality.averageSignedAmount === null
+                      ? DASH
+                      : headlineValue({ unit: '元', actual: d.quality.averageSignedAmount }).value
+                  }
+                  suffix={
+                    d.quality.averageSignedAmount === null
+                      ? undefined
+                      : headlineValue({ unit: '元', actual: d.quality.averageSignedAmount }).unit
+                  }
+                />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic title={t.over1Yi} value={pct(d.quality.shareOver1Yi)} />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic title={t.over10Yi} value={pct(d.quality.shareOver10Yi)} />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic title={t.notable} value={d.quality.notableInvestorProjects} />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic title={t.industrialShare} value={pct(d.quality.industrialShare)} />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic title={t.highTechShare} value={pct(d.quality.highTechShare)} />
+              </Col>
+            </Row>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t.overdue}>
+            <Row gutter={[12, 12]}>
+              {overdue.map((o) => (
+                <Col key={o.key} xs={12}>
+                  <Link to={o.to} data-testid={`overdue-${o.key}`}>
+                    <Statistic
+                      title={o.label}
+                      value={o.value}
+                      valueStyle={{ color: o.value > 0 ? '#cf1322' : undefined }}
+                    />
+                  </Link>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        </Col>
+
+        <Col xs={24} xl={16}>
+          <Card size="small" title={t.leaderboard} data-testid="leaderboard">
+            <Table<BoardRow>
+              rowKey="unitId"
+              size="small"
+              columns={columns}
+              dataSource={d.leaderboard}
+              pagination={false}
+              scroll={{ y: 480 }}
+              onRow={(r) => ({ onClick: () => void navigate(r.drill), style: { cursor: 'pointer' } })}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t.city}>
+            {d.city.length === 0 ? (
+              <Alert type="info" showIcon message={t.noCity} />
+            ) : (
+              <Flex vertical gap={12}>
+                {d.city.map((c) => (
+                  <div key={c.indicatorKey}>
+                    <Flex justify="space-between" wrap>
+                      <Typography.Text strong>{c.name}</Typography.Text>
+                      <Link to="/assessment/city">{t.cityRank(c.rank, c.of)}</Link>
+                    </Flex>
+                    {c.ahead ? (
+                      <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+                        {t.leader}：{t.gapAhead(c.ahead.name, c.ahead.gap)}
+                      </Typography.Text>
+                    ) : null}
+                    {c.behind ? (
+                      <Typography.Text type="success" style={{ display: 'block', fontSize: 12 }}>
+                        {t.chaser}：{t.gapBehind(c.behind.name, c.behind.gap)}
+                      </Typography.Text>
+                    ) : null}
+                  </div>
+                ))}
+              </Flex>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+const pct = (p: string | null) => (p === null ? DASH : `${p}%`);
+
+export function trendChartOption(
+  d: Pick<DistrictDashboard, 'trend'>,
+  thisYear: string,
+  lastYear: string,
+  dark = false,
+) {
+  const points = d.trend.signedAmount;
+  return {
+    aria: { enabled: true },
+    backgroundColor: 'transparent',
+    tooltip: { trigger: 'axis' },
+    legend: { data: [thisYear, lastYear], textStyle: { color: dark ? '#ddd' : undefined } },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: points.map((p) => `${p.month}月`) },
+    yAxis: { type: 'value' },
+    series: [
+      {
+        name: thisYear,
+        type: 'bar',
+        data: points.map((p) => yi(p.thisYear)),
+        itemStyle: { color: '#1677ff' },
+      },
+      {
+        name: lastYear,
+        type: 'line',
+        data: points.map((p) => yi(p.lastYear)),
+        itemStyle: { color: '#fa8c16' },
+      },
+    ],
+  } satisfies EChartsCoreOption;
+}

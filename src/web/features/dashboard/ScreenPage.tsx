@@ -1,0 +1,114 @@
+import { Col, Row, Spin } from 'antd';
+import { useMemo } from 'react';
+import { useCurrentUser } from '../../app/auth.js';
+import { useT } from '../../app/i18n.js';
+import { ErrorResult } from '../../components/ErrorResult.js';
+import { trendChartOption } from './DashboardPage.js';
+import { funnelOption, ProgressAgainstTime } from './DashboardParts.js';
+import { useDistrictDashboard } from './dashboard.api.js';
+import { dashboardMessages } from './dashboard.messages.js';
+import { BAND_COLOR, DASH, headlineValue } from './dashboard-format.js';
+import { EChart } from './EChart.js';
+import './dashboard.css';
+
+const REFRESH_MS = 60_000;
+
+/** The meeting-room screen: dark, big numbers, few charts, refreshing itself every minute. */
+export function ScreenPage() {
+  const t = useT(dashboardMessages);
+  const user = useCurrentUser();
+  const q = useDistrictDashboard(REFRESH_MS);
+  const d = q.data;
+  const trend = useMemo(() => (d ? trendChartOption(d, t.thisYear, t.lastYear, true) : null), [d, t]);
+  const funnel = useMemo(() => {
+    if (!d) return null;
+    const o = funnelOption(d.funnel, t.conversion, t.medianDays);
+    return {
+      ...o,
+      backgroundColor: 'transparent',
+      series: [{ ...o.series[0], label: { ...o.series[0]!.label, fontSize: 16 } }],
+    };
+  }, [d, t]);
+
+  if (q.error && !d) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
+  if (!d || !trend || !funnel)
+    return (
+      <div className="dashboard-screen">
+        <Spin size="large" />
+      </div>
+    );
+  const board = d.leaderboard.filter((r) => r.rank !== null).slice(0, 10);
+  const behind = d.leaderboard.filter((r) => r.band === 'behind' || r.blank);
+
+  return (
+    <div className="dashboard-screen" data-testid="screen">
+      <Row justify="space-between" align="bottom" style={{ marginBottom: 20 }} gutter={[16, 8]}>
+        <Col>
+          <h1>{t.screenTitle(user.district.name)}</h1>
+        </Col>
+        <Col className="screen-label">
+          {t.asOf(d.cutoff, d.timeProgress)} · {t.refreshing}
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        {d.headline.map((h) => {
+          const v = headlineValue(h);
+          return (
+            <Col key={h.key} xs={24} sm={12} xl={8} xxl={4}>
+              <div className="screen-card">
+                <div className="screen-label">{h.name}</div>
+                <div>
+                  <span className="screen-number">{v.value}</span>
+                  <span className="screen-unit">{v.unit}</span>
+                </div>
+                {h.target !== null ? (
+                  <>
+                    <ProgressAgainstTime completion={h.completion} timeProgress={d.timeProgress} dark />
+                    <div className="screen-label">
+                      {t.completion} {h.completion ?? DASH}%{h.doubleHalf ? ` · ${t.doubleHalf}` : ''}
+                    </div>
+                  </>
+                ) : null}
+              </div>
+            </Col>
+          );
+        })}
+        <Col xs={24} xl={8}>
+          <div className="screen-card">
+            <div className="screen-label">{t.funnel}</div>
+            <EChart label={t.funnelLabel} option={funnel} height={380} dark />
+          </div>
+        </Col>
+        <Col xs={24} xl={8}>
+          <div className="screen-card">
+            <div className="screen-label">{t.trend}</div>
+            <EChart label={t.trendLabel} option={trend} height={380} dark />
+          </div>
+        </Col>
+        <Col xs={24} xl={8}>
+          <div className="screen-card">
+            <div className="screen-label">{t.leaderboard}</div>
+            {board.map((r) => (
+              <div
+                key={r.unitId}
+                style={{ display: 'flex', justifyContent: 'space-between', fontSize: 24, lineHeight: 1.6 }}
+              >
+                <span>
+                  {r.rank}. {r.unitName}
+                </span>
+                <span style={{ color: BAND_COLOR[r.band] === '#8c8c8c' ? '#bfbfbf' : BAND_COLOR[r.band] }}>
+                  {r.completion === null ? DASH : `${r.completion}%`}
+                </span>
+              </div>
+            ))}
+            {behind.length > 0 ? (
+              <div className="screen-label" style={{ marginTop: 12 }}>
+                {t.bandBehind}/{t.blank}：{behind.map((r) => r.unitName).join('、')}
+              </div>
+            ) : null}
+          </div>
+        </Col>
+      </Row>
+    </div>
+  );
+}
