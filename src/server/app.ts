@@ -35,6 +35,8 @@ import { registerCapitalRoutes } from './modules/capital/capital.routes.js';
 import { createCapitalService } from './modules/capital/capital.service.js';
 import { registerCityComparisonRoutes } from './modules/city-comparison/city-comparison.routes.js';
 import { createCityComparisonService } from './modules/city-comparison/city-comparison.service.js';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { registerEnterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
@@ -251,6 +253,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerTargetsRoutes(app, createTargetsService({ db, audit, now }), db);
   registerSchemesRoutes(app, createSchemesService({ db, audit, now }));
   registerCityComparisonRoutes(app, createCityComparisonService({ db, audit, now }));
+  registerDashboardRoutes(app, createDashboardService({ db, now }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -65,6 +65,12 @@ const ROUTE_QUERY: Record<string, string> = {
   '/api/assessment/city/template.xlsx': '?year=2026&month=2',
 };
 
+// Routes a permitted role may still be refused for its data scope, with this code (not access.denied): the
+// district dashboard is for district-scoped callers; a unit's people are pointed at their unit's view.
+const SCOPE_REFUSALS: Record<string, string> = {
+  'GET /api/dashboard': 'dashboard.district_only',
+};
+
 function urlFor(route: RegisteredRoute): string {
   return `${route.url}${ROUTE_QUERY[route.url] ?? ''}`
     .replace(':unitId', anchor.unitId)
@@ -186,7 +192,10 @@ describe('access matrix', () => {
         );
         checks++;
         const label = `${route.method} ${route.url} as ${role} → ${res.statusCode} ${res.body.slice(0, 120)}`;
-        if (allowed(route, role)) {
+        const scopeRefusal = SCOPE_REFUSALS[`${route.method} ${route.url}`];
+        if (allowed(route, role) && scopeRefusal && res.statusCode === 403) {
+          expect(res.json().error.code, label).toBe(scopeRefusal);
+        } else if (allowed(route, role)) {
           expect([401, 403], label).not.toContain(res.statusCode);
           if (res.statusCode < 300 && route.method !== 'GET') {
             const row = await t.db

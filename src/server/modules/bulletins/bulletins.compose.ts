@@ -284,7 +284,7 @@ const SIGNED_PLUS = ['signed', 'landed', 'started', 'producing'];
  * and the due day, the district's day of the next month, passed) on the bulletin's date: a month's reports
  * fall due in the following month, so on the cut-off itself none of the last month could be missing yet.
  */
-async function missingReports(
+export async function missingReports(
   db: Database,
   districtId: string,
   unitIds: string[],

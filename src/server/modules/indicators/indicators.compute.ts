@@ -65,7 +65,8 @@ function share(col: string): RawBuilder<string> {
 
 // ---------------------------------------------------------------- projects
 
-function projectRows(p: ComputeParams, d: Definitions) {
+/** Exported for the dashboard's monthly trend and breakdowns: the same rows, grouped otherwise. */
+export function projectRows(p: ComputeParams, d: Definitions) {
   const basis = sql.raw(
     d.amountBasis === 'planned_total'
       ? 'pr.planned_total_yuan'
@@ -88,6 +89,7 @@ function projectRows(p: ComputeParams, d: Definitions) {
     producingIn: boolean;
     signedStarted: boolean;
     signedProduced: boolean;
+    signingDate: string | null;
   }>`
     with p as (
       select pr.id, pr.unit_id, pr.industrial, pr.signing_date, pr.start_date, pr.production_date,
@@ -116,7 +118,8 @@ function projectRows(p: ComputeParams, d: Definitions) {
       coalesce(c.start_date between ${p.from}::date and ${p.to}::date, false) as started_in,
       coalesce(c.production_date between ${p.from}::date and ${p.to}::date, false) as producing_in,
       coalesce(c.start_date <= ${p.to}::date, false) as signed_started,
-      coalesce(c.production_date <= ${p.to}::date, false) as signed_produced
+      coalesce(c.production_date <= ${p.to}::date, false) as signed_produced,
+      to_char(c.signing_date, 'YYYY-MM-DD') as signing_date
     from c2 c`;
 }
 
@@ -172,11 +175,12 @@ const ORIGIN_COLUMN = {
   local: 'cr.funds_local_yuan',
 } as const;
 
-function capitalRows(p: ComputeParams, d: Definitions) {
+/** Exported for the dashboard's monthly trend: the same rows, grouped by month. */
+export function capitalRows(p: ComputeParams, d: Definitions) {
   const funds = sql.raw(d.fundOrigins.map((o) => ORIGIN_COLUMN[o]).join(' + '));
-  return sql<{ id: string; unitId: string; funds: string; invest: string; usd: string }>`
+  return sql<{ id: string; unitId: string; funds: string; invest: string; usd: string; month: string }>`
     with r as (
-      select cr.id, cr.unit_id, cr.project_id, (${funds}) as funds,
+      select cr.id, cr.unit_id, cr.project_id, cr.month, (${funds}) as funds,
         cr.completed_investment_yuan as invest, cr.foreign_used_usd_cents as fx
       from capital_reports cr join projects pr on pr.id = cr.project_id and pr.district_id = ${p.districtId}
       where cr.district_id = ${p.districtId}
@@ -190,10 +194,10 @@ function capitalRows(p: ComputeParams, d: Definitions) {
       from r join project_credit_shares s on s.project_id = r.project_id and ${d.applyCreditShares}
     )
     select c.id, c.credit_unit as unit_id, ${share('c.funds')}::text as funds,
-      ${share('c.invest')}::text as invest, ${share('c.fx')}::text as usd
+      ${share('c.invest')}::text as invest, ${share('c.fx')}::text as usd, to_char(c.month, 'YYYY-MM-DD') as month
     from c
     union all
-    select r.id, r.unit_id, r.funds::text, r.invest::text, r.fx::text from r
+    select r.id, r.unit_id, r.funds::text, r.invest::text, r.fx::text, to_char(r.month, 'YYYY-MM-DD') from r
     where not (${d.applyCreditShares} and exists (select 1 from project_credit_shares s where s.project_id = r.project_id))`;
 }
 

@@ -82,7 +82,7 @@ const SORTS: Record<LeadSort, [string, 'asc' | 'desc']> = {
 };
 
 /** The same rule as domain/leads/lead-clocks.ts, in SQL, so the list can filter and count overdue leads. */
-function overdueSql(kind: LeadClockKind | 'any', today: string) {
+export function overdueSql(kind: LeadClockKind | 'any', today: string) {
   const d = sql`${today}::date`;
   const open = sql`l.status in ('new', 'following')`;
   const cond: Record<LeadClockKind, ReturnType<typeof sql>> = {
