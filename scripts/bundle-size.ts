@@ -46,9 +46,11 @@ async function buildInto(outDir: string): Promise<void> {
 async function main(): Promise<number> {
   let dir = positionals[0] ? path.resolve(positionals[0]) : undefined;
   if (!dir) {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-size-'));
-    console.log(`Building the web app into ${dir} …`);
-    await buildInto(dir);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-size-'));
+    process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+    console.log(`Building the web app into ${tmp} (removed afterwards) …`);
+    await buildInto(tmp);
+    dir = tmp;
   }
   const manifestPath = path.join(dir, '.vite', 'manifest.json');
   if (!fs.existsSync(manifestPath)) {
