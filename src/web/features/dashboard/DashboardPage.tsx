@@ -88,7 +88,12 @@ function DistrictDashboardView() {
         </Tag>
       ),
     },
-    { title: t.score, dataIndex: 'score', responsive: ['lg'], render: (s: string | null) => s ?? DASH },
+    {
+      title: t.score,
+      dataIndex: 'score',
+      responsive: ['lg'],
+      render: (s: string | null) => (s === null ? DASH : Number(s).toFixed(2)),
+    },
   ];
 
   const overdue: { key: string; label: string; value: number; to: string }[] = [
@@ -274,7 +279,6 @@ export function trendChartOption(
 ) {
   const points = d.trend.signedAmount;
   return {
-    aria: { enabled: true },
     backgroundColor: 'transparent',
     tooltip: { trigger: 'axis' },
     legend: { data: [thisYear, lastYear], textStyle: { color: dark ? '#ddd' : undefined } },

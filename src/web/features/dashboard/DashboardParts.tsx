@@ -104,18 +104,23 @@ export function HeadlineCard({ h, timeProgress }: { h: Headline; timeProgress: s
 
 export function funnelOption(steps: FunnelStep[], conversionWord: string, median: (d: number) => string) {
   return {
-    aria: { enabled: true },
     tooltip: { trigger: 'item' },
     series: [
       {
         type: 'funnel',
         sort: 'none',
+        // Fixed margins: each step is one sixth of the box, which the browser journey relies on to click one.
+        top: 10,
+        bottom: 10,
         left: '5%',
         width: '90%',
         minSize: '20%',
         gap: 2,
         label: {
           position: 'inside',
+          color: '#fff',
+          textBorderColor: 'rgba(0,0,0,0.45)',
+          textBorderWidth: 2,
           formatter: (p: { dataIndex: number }) => {
             const s = steps[p.dataIndex]!;
             const extra = [
@@ -135,7 +140,6 @@ export function funnelOption(steps: FunnelStep[], conversionWord: string, median
 export function rankedBarOption(rows: Breakdown[], limit = 15, dark = false) {
   const top = rows.slice(0, limit).reverse();
   return {
-    aria: { enabled: true },
     backgroundColor: 'transparent',
     tooltip: { trigger: 'item' },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },

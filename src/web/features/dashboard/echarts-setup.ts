@@ -1,13 +1,7 @@
 // Only the chart types and components the dashboards draw, on the canvas renderer: this module is imported
 // dynamically by EChart, so none of it is in the app's initial bundle.
 import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-} from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -15,7 +9,6 @@ echarts.use([
   BarChart,
   FunnelChart,
   LineChart,
-  AriaComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,

@@ -1,0 +1,139 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DistrictDashboard } from '../src/domain/dashboard/dashboard.schemas.js';
+import { setupPlatform, TEST_PASSWORD } from '../src/server/test/test-app.js';
+import {
+  horizontalOverflow,
+  JOURNEY_TIMEOUT,
+  type Journey,
+  screenshot,
+  signIn,
+  startJourney,
+  visible,
+} from './support.js';
+
+const PHONE = { width: 375, height: 812 };
+
+/** Opens /dashboard and returns the figures the page drew (the API's answer). */
+async function openDashboard(page: Page, baseUrl: string): Promise<DistrictDashboard> {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard' && r.status() === 200),
+    page.goto(`${baseUrl}/dashboard`),
+  ]);
+  const d = (await res.json()) as DistrictDashboard;
+  await visible(page.getByRole('heading', { name: '数据看板' }));
+  return d;
+}
+
+/** Every chart container holds a drawn canvas. */
+async function chartsDrawn(page: Page): Promise<number> {
+  const charts = page.locator('.dashboard-chart');
+  await charts.first().waitFor({ state: 'visible' });
+  const n = await charts.count();
+  for (let i = 0; i < n; i++) await charts.nth(i).locator('canvas').first().waitFor({ state: 'attached' });
+  return n;
+}
+
+/** The query of a drill URL, for comparing with the address the browser landed on. */
+const queryOf = (url: string) => Object.fromEntries(new URL(url, 'http://x').searchParams);
+
+describe('the leaders see the district at a glance and reach the records behind a figure', () => {
+  let j: Journey;
+
+  beforeAll(async () => {
+    j = await startJourney();
+    await setupPlatform(j.t.app, { loadDemo: true });
+  });
+  afterAll(async () => {
+    await j?.close();
+  });
+
+  it('the center opens the dashboard: every chart drawn, a funnel step and a leaderboard row open their lists', {
+    timeout: JOURNEY_TIMEOUT,
+  }, async () => {
+    const { page, errors } = await j.newPage({ width: 1440, height: 900 });
+    await page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(page, 'center.admin', TEST_PASSWORD)).toBe(200);
+    await visible(page.getByRole('link', { name: '打开数据看板' }));
+
+    const d = await openDashboard(page, j.baseUrl);
+    // Funnel, trend, provinces, areas, channels, industries, chains.
+    expect(await chartsDrawn(page)).toBe(7);
+    for (const h of d.headline) await visible(page.getByTestId(`headline-${h.key}`));
+    await screenshot(page, 'dashboard-desktop');
+
+    // The funnel's third step (签约): its drill is the signed projects of the year.
+    const signed = d.funnel[2]!;
+    const funnel = page.getByRole('img', { name: /招商漏斗/ });
+    const box = (await funnel.boundingBox())!;
+    const band = (box.height - 20) / d.funnel.length;
+    const [list] = await Promise.all([
+      page.waitForRequest((r) => new URL(r.url()).pathname === '/api/projects'),
+      page.mouse.click(box.x + box.width / 2, box.y + 10 + band * 2.5),
+    ]);
+    await page.waitForURL((u) => u.pathname === '/projects');
+    expect(queryOf(page.url())).toEqual(queryOf(signed.drill));
+    // The list asks the API for exactly those filters.
+    const asked = queryOf(list.url());
+    for (const [k, v] of Object.entries(queryOf(signed.drill))) expect(asked[k]).toBe(v);
+
+    // A leaderboard row: the unit's signed projects.
+    await openDashboard(page, j.baseUrl);
+    const row = d.leaderboard[0]!;
+    const [unitList] = await Promise.all([
+      page.waitForRequest(
+        (r) => new URL(r.url()).pathname === '/api/projects' && r.url().includes(row.unitId),
+      ),
+      page.getByTestId('leaderboard').locator('tr', { hasText: row.unitName }).first().click(),
+    ]);
+    await page.waitForURL((u) => u.pathname === '/projects');
+    expect(queryOf(page.url())).toEqual(queryOf(row.drill));
+    expect(queryOf(unitList.url()).unitId).toBe(row.unitId);
+
+    expect(errors).toEqual([]);
+  });
+
+  it('reads on a phone: cards stack, charts fit, nothing scrolls sideways', {
+    timeout: JOURNEY_TIMEOUT,
+  }, async () => {
+    const { page, errors } = await j.newPage(PHONE);
+    await page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(page, 'center.admin', TEST_PASSWORD)).toBe(200);
+    await openDashboard(page, j.baseUrl);
+    await chartsDrawn(page);
+    const { scrollWidth, viewport } = await horizontalOverflow(page);
+    expect(scrollWidth).toBeLessThanOrEqual(viewport);
+    await screenshot(page, 'dashboard-phone');
+    expect(errors).toEqual([]);
+  });
+
+  it('the 大屏 shows the district full-screen, outside the app frame', {
+    timeout: JOURNEY_TIMEOUT,
+  }, async () => {
+    const { page, errors } = await j.newPage({ width: 1920, height: 1080 });
+    await page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(page, 'center.admin', TEST_PASSWORD)).toBe(200);
+    await page.goto(`${j.baseUrl}/screen`);
+    await visible(page.getByTestId('screen'));
+    await chartsDrawn(page);
+    await expect(page.getByRole('menu').count()).resolves.toBe(0);
+    await screenshot(page, 'dashboard-screen');
+    expect(errors).toEqual([]);
+  });
+
+  it('a town user lands on its own unit dashboard', { timeout: JOURNEY_TIMEOUT }, async () => {
+    const { page, errors } = await j.newPage({ width: 1440, height: 900 });
+    await page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(page, 'town01.reporter', TEST_PASSWORD)).toBe(200);
+    await page.getByRole('link', { name: '打开本单位看板' }).click();
+    await page.waitForURL((u) => u.pathname === '/dashboard/unit');
+    await visible(page.getByRole('heading', { name: /本单位看板/ }));
+    await visible(page.getByTestId('unit-rank'));
+    await chartsDrawn(page);
+    // The district dashboard's address sends a unit user to its own unit's.
+    await page.goto(`${j.baseUrl}/dashboard`);
+    await page.waitForURL((u) => u.pathname === '/dashboard/unit');
+    await screenshot(page, 'dashboard-unit');
+    expect(errors).toEqual([]);
+  });
+});
