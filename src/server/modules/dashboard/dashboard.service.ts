@@ -82,20 +82,29 @@ interface Caller {
   scope: DataScope;
 }
 
-interface Context {
+interface Base {
   year: number;
   cutoff: string;
   from: string;
   today: string;
   definitions: Definitions;
   goalRank: number;
-  progress: ProgressResult;
   /** Signed in the year to the cut-off: `signedFrom`/`signedTo` (and the stages the 口径 counts). */
   signedFilter: Record<string, string | undefined>;
 }
+interface Context extends Base {
+  progress: ProgressResult;
+}
 
 export function createDashboardService({ db, now }: { db: Database; now: () => Date }) {
-  async function contextOf(districtId: string, q: DashboardQuery): Promise<Context> {
+  /**
+   * The year's settings, and computeProgress started but not awaited: the parts that do not need it (funnel,
+   * trend, breakdowns, city) run next to it instead of after it.
+   */
+  async function contextOf(
+    districtId: string,
+    q: DashboardQuery,
+  ): Promise<{ base: Base; progress: Promise<ProgressResult> }> {
     const today = chinaToday(now());
     const cutoff = q.cutoff ?? (q.year && q.year !== Number(today.slice(0, 4)) ? `${q.year}-12-31` : today);
     const year = q.year ?? Number(cutoff.slice(0, 4));
@@ -104,22 +113,22 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       loadYearSettings(db, districtId, year),
       loadTargets(db, districtId, year),
     ]);
-    const progress = await computeProgress(db, { districtId, year, cutoff, settings, targets });
+    const progress = computeProgress(db, { districtId, year, cutoff, settings, targets });
     const from = `${year}-01-01`;
-    return {
+    const base: Base = {
       year,
       cutoff,
       from,
       today,
       definitions: settings.definitions,
       goalRank: settings.goalRank,
-      progress,
       signedFilter: {
         signedFrom: from,
         signedTo: cutoff,
         stage: settings.definitions.excludeWithdrawn ? MAIN_STAGES_NOT_WITHDRAWN.join(',') : undefined,
       },
     };
+    return { base, progress };
   }
 
   function headlineOf(
@@ -209,7 +218,7 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
   }
 
   /** Leads → negotiating → signed → landed → started → producing for the year to the cut-off. */
-  async function funnelOf(districtId: string, ctx: Context): Promise<DistrictDashboard['funnel']> {
+  async function funnelOf(districtId: string, ctx: Base): Promise<DistrictDashboard['funnel']> {
     const { from, cutoff } = ctx;
     const excludeWithdrawn = ctx.definitions.excludeWithdrawn;
     const median = (expr: string, where: string, table: string) =>
@@ -314,9 +323,11 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
   }
 
   /** Signed amount and funds in place per month: this year to the cut-off's month, last year all 12. */
-  async function trendOf(districtId: string, ctx: Context): Promise<DistrictDashboard['trend']> {
+  async function trendOf(districtId: string, ctx: Base): Promise<DistrictDashboard['trend']> {
     const p = { districtId, from: `${ctx.year - 1}-01-01`, to: ctx.cutoff };
-    const d = ctx.definitions;
+    // A sum over the whole district is the same with or without co-credit shares (each project's shares add up
+    // to it exactly), so skip their window, as computeDistrictTotals does.
+    const d = { ...ctx.definitions, applyCreditShares: false };
     const [signed, funds] = await Promise.all([
       sql<{ ym: string; amount: string }>`
         select left(r.signing_date, 7) as ym, sum(r.amt::bigint)::text as amount
@@ -341,7 +352,7 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
   }
 
   /** The year's signed projects (to the cut-off, under the 口径) with their attributes, for the breakdowns. */
-  async function signedProjects(districtId: string, ctx: Context) {
+  async function signedProjects(districtId: string, ctx: Base) {
     const p = { districtId, from: ctx.from, to: ctx.cutoff };
     const { rows } = await sql<{
       id: string;
@@ -355,7 +366,7 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       originCountry: string | null;
     }>`
       with sp as (
-        select r.id, sum(r.amt::bigint) as amount from (${projectRows(p, ctx.definitions)}) r
+        select r.id, sum(r.amt::bigint) as amount from (${projectRows(p, { ...ctx.definitions, applyCreditShares: false })}) r
         where r.signed group by r.id
       )
       select sp.id, sp.amount::text as amount, pr.source_area, pr.channel, pr.industry_division, pr.chain,
@@ -397,12 +408,21 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
 
   async function overdueOf(
     districtId: string,
-    ctx: Context,
-    unitIds: string[],
+    ctx: Base,
+    progressP: Promise<ProgressResult>,
     unitId?: string,
   ): Promise<DistrictDashboard['overdue']> {
     const today = ctx.today;
-    const [milestones, leads, missing] = await Promise.all([
+    const missingP = progressP.then((progress) =>
+      missingReports(
+        db,
+        districtId,
+        unitId ? [unitId] : progress.units.map((u) => u.id),
+        [lastMonthOf(today)],
+        today,
+      ),
+    );
+    const [milestones, leads, missing, progress] = await Promise.all([
       db
         .selectFrom('milestones')
         .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -416,11 +436,12 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
         left join district_settings ds on ds.district_id = l.district_id
         where l.district_id = ${districtId} and (${unitId ?? null}::uuid is null or l.unit_id = ${unitId ?? null}::uuid)
           and ${overdueSql('any', today)}`.execute(db),
-      missingReports(db, districtId, unitIds, [lastMonthOf(today)], today),
+      missingP,
+      progressP,
     ]);
     const overdueStart = unitId
-      ? ctx.progress.cells[unitId]?.projects_overdue_to_start.cumulative
-      : ctx.progress.district.projects_overdue_to_start.cumulative;
+      ? progress.cells[unitId]?.projects_overdue_to_start.cumulative
+      : progress.district.projects_overdue_to_start.cumulative;
     return {
       milestones: Number(milestones.n),
       projectsNotStarted: Number(overdueStart ?? 0),
@@ -432,23 +453,20 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
   async function district(caller: Caller, q: DashboardQuery): Promise<DistrictDashboard> {
     if (caller.scope.kind !== 'district') throw dashboardErrors.districtOnly();
     const { districtId } = caller;
-    const ctx = await contextOf(districtId, q);
-    const { progress } = ctx;
-    const cutoffMonth = Number(ctx.cutoff.slice(5, 7));
-    const [leaderboard, funnel, trend, signedRows, overdue, city] = await Promise.all([
-      leaderboardOf(districtId, ctx),
-      funnelOf(districtId, ctx),
-      trendOf(districtId, ctx),
-      signedProjects(districtId, ctx),
-      overdueOf(
-        districtId,
-        ctx,
-        progress.units.map((u) => u.id),
-      ),
-      cityStandings(db, { districtId, year: ctx.year, month: cutoffMonth, goalRank: ctx.goalRank }).catch(
+    const { base: b, progress: progressP } = await contextOf(districtId, q);
+    const cutoffMonth = Number(b.cutoff.slice(5, 7));
+    const [progress, funnel, trend, signedRows, overdue, city] = await Promise.all([
+      progressP,
+      funnelOf(districtId, b),
+      trendOf(districtId, b),
+      signedProjects(districtId, b),
+      overdueOf(districtId, b, progressP),
+      cityStandings(db, { districtId, year: b.year, month: cutoffMonth, goalRank: b.goalRank }).catch(
         () => [],
       ),
     ]);
+    const ctx: Context = { ...b, progress };
+    const leaderboard = await leaderboardOf(districtId, ctx);
     const signedDrill = (extra: Record<string, string>) =>
       drillUrl('/projects', { ...ctx.signedFilter, ...extra });
     const base = drillUrl('/projects', ctx.signedFilter);
@@ -540,11 +558,9 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
     } else {
       throw dashboardErrors.otherUnit();
     }
-    const ctx = await contextOf(districtId, q);
-    const u = ctx.progress.units.find((x) => x.id === unitId);
-    if (!u) throw dashboardErrors.unitNotFound();
-    const [leaderboard, stageRows, overdue] = await Promise.all([
-      leaderboardOf(districtId, ctx),
+    const { base: b, progress: progressP } = await contextOf(districtId, q);
+    const [progress, stageRows, overdue] = await Promise.all([
+      progressP,
       db
         .selectFrom('projects')
         .select([
@@ -556,8 +572,12 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
         .where('unitId', '=', unitId)
         .groupBy('stage')
         .execute(),
-      overdueOf(districtId, ctx, [unitId], unitId),
+      overdueOf(districtId, b, progressP, unitId),
     ]);
+    const ctx: Context = { ...b, progress };
+    const u = progress.units.find((x) => x.id === unitId);
+    if (!u) throw dashboardErrors.unitNotFound();
+    const leaderboard = await leaderboardOf(districtId, ctx);
     const byStage = new Map(stageRows.map((r) => [r.stage, r]));
     const mine = leaderboard.find((r) => r.unitId === unitId);
     return {
