@@ -130,8 +130,10 @@ describe('the leaders see the district at a glance and reach the records behind 
     await visible(page.getByRole('heading', { name: /本单位看板/ }));
     await visible(page.getByTestId('unit-rank'));
     await chartsDrawn(page);
-    // The district dashboard's address sends a unit user to its own unit's.
+    // The district dashboard's and the screen's addresses send a unit user to its own unit's.
     await page.goto(`${j.baseUrl}/dashboard`);
+    await page.waitForURL((u) => u.pathname === '/dashboard/unit');
+    await page.goto(`${j.baseUrl}/screen`);
     await page.waitForURL((u) => u.pathname === '/dashboard/unit');
     await screenshot(page, 'dashboard-unit');
     expect(errors).toEqual([]);

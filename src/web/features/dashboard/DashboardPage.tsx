@@ -13,18 +13,16 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { resolveScope } from '../../../domain/access/scope.js';
 import type { DistrictDashboard } from '../../../domain/dashboard/dashboard.schemas.js';
-import { useCurrentUser } from '../../app/auth.js';
-import { useT } from '../../app/i18n.js';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/organization/organization.schemas.js';
+import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
-import { BreakdownChart, funnelOption, HeadlineCard } from './DashboardParts.js';
-import { useDistrictDashboard } from './dashboard.api.js';
+import { BreakdownChart, funnelOption, HeadlineCard, trendChartOption } from './DashboardParts.js';
+import { useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
 import { dashboardMessages } from './dashboard.messages.js';
-import { BAND_COLOR, DASH, headlineValue, signed, yi } from './dashboard-format.js';
+import { BAND_COLOR, DASH, headlineValue, signed } from './dashboard-format.js';
 import { EChart } from './EChart.js';
 import './dashboard.css';
 
@@ -32,19 +30,13 @@ type BoardRow = DistrictDashboard['leaderboard'][number];
 
 /** Unit-scoped users (reporters, unit heads) see their own unit's dashboard instead. */
 export function DashboardPage() {
-  const user = useCurrentUser();
-  const scope = resolveScope({
-    roles: user.roles,
-    unitId: user.unit.id,
-    districtId: user.district.id,
-    cityId: user.city?.id ?? null,
-  });
-  if (scope.kind !== 'district') return <Navigate to="/dashboard/unit" replace />;
+  if (!useDistrictReader()) return <Navigate to="/dashboard/unit" replace />;
   return <DistrictDashboardView />;
 }
 
 function DistrictDashboardView() {
   const t = useT(dashboardMessages);
+  const lang = useLang();
   const navigate = useNavigate();
   const q = useDistrictDashboard();
   const d = q.data;
@@ -70,7 +62,12 @@ function DistrictDashboardView() {
         </Flex>
       ),
     },
-    { title: t.group, dataIndex: 'group', responsive: ['md'] },
+    {
+      title: t.group,
+      dataIndex: 'group',
+      responsive: ['md'],
+      render: (g: string) => UNIT_KIND_LABELS[g as UnitKind]?.[lang] ?? g,
+    },
     {
       title: t.completion,
       dataIndex: 'completion',
@@ -270,34 +267,3 @@ function DistrictDashboardView() {
 }
 
 const pct = (p: string | null) => (p === null ? DASH : `${p}%`);
-
-export function trendChartOption(
-  d: Pick<DistrictDashboard, 'trend'>,
-  thisYear: string,
-  lastYear: string,
-  dark = false,
-) {
-  const points = d.trend.signedAmount;
-  return {
-    backgroundColor: 'transparent',
-    tooltip: { trigger: 'axis' },
-    legend: { data: [thisYear, lastYear], textStyle: { color: dark ? '#ddd' : undefined } },
-    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: points.map((p) => `${p.month}月`) },
-    yAxis: { type: 'value' },
-    series: [
-      {
-        name: thisYear,
-        type: 'bar',
-        data: points.map((p) => yi(p.thisYear)),
-        itemStyle: { color: '#1677ff' },
-      },
-      {
-        name: lastYear,
-        type: 'line',
-        data: points.map((p) => yi(p.lastYear)),
-        itemStyle: { color: '#fa8c16' },
-      },
-    ],
-  } satisfies EChartsCoreOption;
-}

@@ -2,7 +2,11 @@ import { Card, Flex, Tag, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
-import type { breakdownSchema, funnelStepSchema } from '../../../domain/dashboard/dashboard.schemas.js';
+import type {
+  breakdownSchema,
+  DistrictDashboard,
+  funnelStepSchema,
+} from '../../../domain/dashboard/dashboard.schemas.js';
 import { useT } from '../../app/i18n.js';
 import { dashboardMessages } from './dashboard.messages.js';
 import { DASH, type Headline, headlineValue, signed, targetValue, yi } from './dashboard-format.js';
@@ -178,4 +182,45 @@ export function BreakdownChart(props: { title: string; label: string; rows: Brea
       />
     </Card>
   );
+}
+
+/** This year's signed amount by month (bars) against last year's (a line), in 亿元. */
+export function trendChartOption(
+  d: Pick<DistrictDashboard, 'trend'>,
+  thisYear: string,
+  lastYear: string,
+  dark = false,
+) {
+  const points = d.trend.signedAmount;
+  return {
+    backgroundColor: 'transparent',
+    tooltip: { trigger: 'axis' },
+    // ECharts 6 puts the legend at the bottom by default, where it sits on the month axis.
+    legend: {
+      top: 0,
+      data: [thisYear, lastYear],
+      textStyle: { color: dark ? '#ddd' : undefined, fontSize: dark ? 18 : 12 },
+    },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: points.map((p) => `${p.month}月`),
+      axisLabel: { fontSize: dark ? 16 : 12 },
+    },
+    yAxis: { type: 'value', axisLabel: { fontSize: dark ? 16 : 12 } },
+    series: [
+      {
+        name: thisYear,
+        type: 'bar',
+        data: points.map((p) => yi(p.thisYear)),
+        itemStyle: { color: '#1677ff' },
+      },
+      {
+        name: lastYear,
+        type: 'line',
+        data: points.map((p) => yi(p.lastYear)),
+        itemStyle: { color: '#fa8c16' },
+      },
+    ],
+  } satisfies EChartsCoreOption;
 }

@@ -1,11 +1,11 @@
 import { Col, Row, Spin } from 'antd';
 import { useMemo } from 'react';
+import { Navigate } from 'react-router';
 import { useCurrentUser } from '../../app/auth.js';
 import { useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
-import { trendChartOption } from './DashboardPage.js';
-import { funnelOption, ProgressAgainstTime } from './DashboardParts.js';
-import { useDistrictDashboard } from './dashboard.api.js';
+import { funnelOption, ProgressAgainstTime, trendChartOption } from './DashboardParts.js';
+import { useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
 import { dashboardMessages } from './dashboard.messages.js';
 import { BAND_COLOR, DASH, headlineValue } from './dashboard-format.js';
 import { EChart } from './EChart.js';
@@ -15,6 +15,12 @@ const REFRESH_MS = 60_000;
 
 /** The meeting-room screen: dark, big numbers, few charts, refreshing itself every minute. */
 export function ScreenPage() {
+  // The screen shows the district; a unit user's figures are on their own unit's dashboard.
+  if (!useDistrictReader()) return <Navigate to="/dashboard/unit" replace />;
+  return <DistrictScreen />;
+}
+
+function DistrictScreen() {
   const t = useT(dashboardMessages);
   const user = useCurrentUser();
   const q = useDistrictDashboard(REFRESH_MS);
@@ -38,7 +44,9 @@ export function ScreenPage() {
       </div>
     );
   const board = d.leaderboard.filter((r) => r.rank !== null).slice(0, 10);
-  const behind = d.leaderboard.filter((r) => r.band === 'behind' || r.blank);
+  // Named aloud in the meeting: the units furthest behind, a handful at most.
+  const behind = d.leaderboard.filter((r) => r.band === 'behind');
+  const named = behind.slice(-6).map((r) => `${r.unitName}${r.blank ? `（${t.blank}）` : ''}`);
 
   return (
     <div className="dashboard-screen" data-testid="screen">
@@ -103,7 +111,8 @@ export function ScreenPage() {
             ))}
             {behind.length > 0 ? (
               <div className="screen-label" style={{ marginTop: 12 }}>
-                {t.bandBehind}/{t.blank}：{behind.map((r) => r.unitName).join('、')}
+                {t.bandBehind}：{named.join('、')}
+                {behind.length > named.length ? t.andMore(behind.length) : ''}
               </div>
             ) : null}
           </div>

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { resolveScope } from '../../../domain/access/scope.js';
 import type { DistrictDashboard, UnitDashboard } from '../../../domain/dashboard/dashboard.schemas.js';
 import { api } from '../../app/api.js';
+import { useCurrentUser } from '../../app/auth.js';
 
 export const dashboardKeys = {
   all: ['dashboard'] as const,
@@ -23,4 +25,17 @@ export function useUnitDashboard(unitId: string | null) {
     queryKey: dashboardKeys.unit(unitId),
     queryFn: () => api.get<UnitDashboard>('/api/dashboard/unit', { unitId }),
   });
+}
+
+/** Whether the viewer reads the whole district (center, leaders, supervisors); others get their unit's view. */
+export function useDistrictReader(): boolean {
+  const user = useCurrentUser();
+  return (
+    resolveScope({
+      roles: user.roles,
+      unitId: user.unit.id,
+      districtId: user.district.id,
+      cityId: user.city?.id ?? null,
+    }).kind === 'district'
+  );
 }

@@ -72,6 +72,7 @@ export const dashboardMessages = defineMessages({
     count: (n: number) => `${n} 个`,
     amountYi: '金额（亿元）',
     refreshing: '每 60 秒自动刷新',
+    andMore: (n: number) => ` 等 ${n} 个单位`,
   },
   en: {
     title: 'Dashboard',
@@ -145,5 +146,6 @@ export const dashboardMessages = defineMessages({
     count: (n: number) => `${n}`,
     amountYi: 'Amount (100M yuan)',
     refreshing: 'Refreshes every 60 s',
+    andMore: (n: number) => ` and others (${n} in all)`,
   },
 });
