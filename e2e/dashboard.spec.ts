@@ -90,6 +90,15 @@ describe('the leaders see the district at a glance and reach the records behind 
     expect(queryOf(page.url())).toEqual(queryOf(row.drill));
     expect(queryOf(unitList.url()).unitId).toBe(row.unitId);
 
+    // The center opens that unit's own dashboard from the leaderboard.
+    await openDashboard(page, j.baseUrl);
+    await page.getByRole('link', { name: `${row.unitName}的看板` }).click();
+    await page.waitForURL(
+      (u) => u.pathname === '/dashboard/unit' && u.searchParams.get('unitId') === row.unitId,
+    );
+    await visible(page.getByRole('heading', { name: `${row.unitName} · 本单位看板` }));
+    await visible(page.getByTestId('unit-rank'));
+
     expect(errors).toEqual([]);
   });
 

@@ -91,6 +91,20 @@ function DistrictDashboardView() {
       responsive: ['lg'],
       render: (s: string | null) => (s === null ? DASH : Number(s).toFixed(2)),
     },
+    {
+      // The unit's own dashboard, as its people see it (the row itself opens its signed projects).
+      key: 'unitView',
+      width: 64,
+      render: (_: unknown, r) => (
+        <Link
+          to={`/dashboard/unit?unitId=${r.unitId}`}
+          onClick={(e) => e.stopPropagation()}
+          aria-label={t.unitViewOf(r.unitName)}
+        >
+          {t.unitView}
+        </Link>
+      ),
+    },
   ];
 
   const overdue: { key: string; label: string; value: number; to: string }[] = [

@@ -72,6 +72,8 @@ export const dashboardMessages = defineMessages({
     count: (n: number) => `${n} 个`,
     amountYi: '金额（亿元）',
     refreshing: '每 60 秒自动刷新',
+    unitView: '看板',
+    unitViewOf: (unit: string) => `${unit}的看板`,
     andMore: (n: number) => ` 等 ${n} 个单位`,
   },
   en: {
@@ -146,6 +148,8 @@ export const dashboardMessages = defineMessages({
     count: (n: number) => `${n}`,
     amountYi: 'Amount (100M yuan)',
     refreshing: 'Refreshes every 60 s',
+    unitView: 'View',
+    unitViewOf: (unit: string) => `${unit}: dashboard`,
     andMore: (n: number) => ` and others (${n} in all)`,
   },
 });
