@@ -144,6 +144,8 @@ describe('the leaders see the district at a glance and reach the records behind 
     await page.waitForURL((u) => u.pathname === '/dashboard/unit');
     await page.goto(`${j.baseUrl}/screen`);
     await page.waitForURL((u) => u.pathname === '/dashboard/unit');
+    await visible(page.getByTestId('unit-rank'));
+    await chartsDrawn(page);
     await screenshot(page, 'dashboard-unit');
     expect(errors).toEqual([]);
   });
