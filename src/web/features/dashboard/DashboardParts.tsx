@@ -141,22 +141,18 @@ export function funnelOption(steps: FunnelStep[], conversionWord: string, median
 }
 
 /** A ranked horizontal bar of amounts (亿元), largest on top, with counts in the tooltip. */
-export function rankedBarOption(rows: Breakdown[], limit = 15, dark = false) {
+export function rankedBarOption(rows: Breakdown[], limit = 15, measure: 'amount' | 'count' = 'amount') {
   const top = rows.slice(0, limit).reverse();
   return {
     backgroundColor: 'transparent',
     tooltip: { trigger: 'item' },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value' },
-    yAxis: {
-      type: 'category',
-      data: top.map((r) => r.name),
-      axisLabel: { color: dark ? '#ddd' : undefined },
-    },
+    yAxis: { type: 'category', data: top.map((r) => r.name) },
     series: [
       {
         type: 'bar',
-        data: top.map((r) => ({ value: yi(r.amount), count: r.count })),
+        data: top.map((r) => ({ value: measure === 'count' ? r.count : yi(r.amount) })),
         label: { show: true, position: 'right' },
         itemStyle: { color: '#1677ff' },
       },
@@ -165,7 +161,14 @@ export function rankedBarOption(rows: Breakdown[], limit = 15, dark = false) {
 }
 
 /** A breakdown chart whose bars open the records behind them. */
-export function BreakdownChart(props: { title: string; label: string; rows: Breakdown[]; limit?: number }) {
+export function BreakdownChart(props: {
+  title: string;
+  label: string;
+  rows: Breakdown[];
+  limit?: number;
+  /** Bars of amounts in 亿元 (default) or of record counts. */
+  measure?: 'amount' | 'count';
+}) {
   const navigate = useNavigate();
   const limit = props.limit ?? 15;
   const top = props.rows.slice(0, limit).reverse();
@@ -174,7 +177,7 @@ export function BreakdownChart(props: { title: string; label: string; rows: Brea
       <EChart
         label={props.label}
         height={Math.max(160, top.length * 26 + 40)}
-        option={rankedBarOption(props.rows, limit)}
+        option={rankedBarOption(props.rows, limit, props.measure)}
         onClick={({ dataIndex }) => {
           const row = top[dataIndex];
           if (row) void navigate(row.drill);

@@ -43,7 +43,7 @@ export function UnitDashboardPage() {
           </Col>
         ))}
         <Col xs={24} lg={12}>
-          <BreakdownChart title={t.stages} label={t.stagesLabel} rows={d.stages} />
+          <BreakdownChart title={t.stages} label={t.stagesLabel} rows={d.stages} measure="count" />
         </Col>
         <Col xs={24} lg={12}>
           <Flex vertical gap={12}>

@@ -63,7 +63,7 @@ export const dashboardMessages = defineMessages({
     gapAhead: (name: string, gap: string) => `距标兵 ${name} 差 ${gap}`,
     gapBehind: (name: string, gap: string) => `领先追兵 ${name} ${gap}`,
     noCity: '尚无全市数据',
-    stages: '项目阶段',
+    stages: '项目阶段（个）',
     stagesLabel: '本单位项目按阶段分布',
     unitRank: '本单位排名',
     unitRankText: (rank: number | null, of: number, group: string) =>
