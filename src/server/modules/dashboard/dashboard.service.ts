@@ -22,6 +22,14 @@ import { STAGE_LABELS, STAGES, type Stage } from '../../../domain/projects/stage
 import type { Database } from '../../db/database.js';
 import { missingReports } from '../bulletins/bulletins.compose.js';
 import { cityStandings } from '../city-comparison/city-standing.js';
+
+/** The last whole month at a cut-off (0 when none of the year is whole yet). */
+export function cityMonth(cutoff: string): number {
+  const [y, m, d] = cutoff.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d === lastDay ? m : m - 1;
+}
+
 import { capitalRows, projectRows } from '../indicators/indicators.compute.js';
 import { overdueSql } from '../leads/leads.service.js';
 import {
@@ -454,16 +462,17 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
     if (caller.scope.kind !== 'district') throw dashboardErrors.districtOnly();
     const { districtId } = caller;
     const { base: b, progress: progressP } = await contextOf(districtId, q);
-    const cutoffMonth = Number(b.cutoff.slice(5, 7));
     const [progress, funnel, trend, signedRows, overdue, city] = await Promise.all([
       progressP,
       funnelOf(districtId, b),
       trendOf(districtId, b),
       signedProjects(districtId, b),
       overdueOf(districtId, b, progressP),
-      cityStandings(db, { districtId, year: b.year, month: cutoffMonth, goalRank: b.goalRank }).catch(
-        () => [],
-      ),
+      // The city compares whole months: through the cut-off's month when the cut-off is its last day, else
+      // through the month before (the latest the other districts can have figures for); none in January.
+      cityMonth(b.cutoff) === 0
+        ? Promise.resolve([])
+        : cityStandings(db, { districtId, year: b.year, month: cityMonth(b.cutoff), goalRank: b.goalRank }),
     ]);
     const ctx: Context = { ...b, progress };
     const leaderboard = await leaderboardOf(districtId, ctx);
