@@ -1,16 +1,14 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { EXAMPLE_SCHEMES } from '../src/domain/assessment/example-schemes.js';
-import { loadConfig } from '../src/server/config.js';
-import { withCliDatabase } from '../src/server/db/cli-database.js';
 import type { Database } from '../src/server/db/database.js';
-import { migrateToLatest } from '../src/server/db/migrate.js';
 import { composeSnapshot } from '../src/server/modules/bulletins/bulletins.compose.js';
 import { renderBulletinDocx } from '../src/server/modules/bulletins/render/docx.js';
 import { renderBulletinXlsx } from '../src/server/modules/bulletins/render/xlsx.js';
 import { computeProgress } from '../src/server/modules/progress/progress.compute.js';
 import { scoreProgress } from '../src/server/modules/progress/scoring.js';
 import { assertBenchDataDir, BENCH_CITY_CODE, DEFAULT_BENCH_DATA_DIR } from './generate.js';
+import { median, ms, timed, withBenchDistrict } from './in-process.js';
 
 // npx tsx bench/bulletin.ts [--data-dir /tmp/bench-data] [--runs 5] [--cutoff 2026-10-31]
 //
@@ -79,25 +77,9 @@ async function ensureScheme(db: Database, districtId: string) {
 }
 
 const runs = Number(values.runs);
-const ms = (x: number) => `${Math.round(x)} ms`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now();
-  const r = await f();
-  return [r, performance.now() - t0];
-}
 
 async function main() {
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
-  await withCliDatabase(config, async (db) => {
-    await migrateToLatest(db);
-    const district = await db
-      .selectFrom('regions as d')
-      .innerJoin('regions as c', 'c.id', 'd.parentId')
-      .select(['d.id', 'd.name'])
-      .where('c.code', '=', BENCH_CITY_CODE)
-      .where('d.sortOrder', '=', 1)
-      .executeTakeFirstOrThrow();
+  await withBenchDistrict(dataDir, async (db, district) => {
     await ensureTargets(db, district.id);
     await ensureScheme(db, district.id);
     const scheme = EXAMPLE_SCHEMES[0]!.scheme;

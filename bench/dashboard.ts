@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/server/config.js';
-import { withCliDatabase } from '../src/server/db/cli-database.js';
-import { migrateToLatest } from '../src/server/db/migrate.js';
 import { cityStandings } from '../src/server/modules/city-comparison/city-standing.js';
 import { createDashboardService } from '../src/server/modules/dashboard/dashboard.service.js';
 import { computeProgress } from '../src/server/modules/progress/progress.compute.js';
-import { assertBenchDataDir, BENCH_CITY_CODE, DEFAULT_BENCH_DATA_DIR } from './generate.js';
+import { assertBenchDataDir, DEFAULT_BENCH_DATA_DIR } from './generate.js';
+import { median, ms, timed, withBenchDistrict } from './in-process.js';
 
 // npx tsx bench/dashboard.ts [--data-dir bench/.data] [--runs 5] [--cutoff 2026-10-31]
 //
@@ -24,26 +22,9 @@ const dataDir = assertBenchDataDir(values['data-dir']!);
 const cutoff = values.cutoff!;
 const year = Number(cutoff.slice(0, 4));
 const runs = Number(values.runs);
-const ms = (x: number) => `${Math.round(x)} ms`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now();
-  const r = await f();
-  return [r, performance.now() - t0];
-}
 
 async function main() {
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
-  await withCliDatabase(config, async (db) => {
-    // As bench/bulletin.ts: the generated database may predate the assessment tables (no data is written).
-    await migrateToLatest(db);
-    const district = await db
-      .selectFrom('regions as d')
-      .innerJoin('regions as c', 'c.id', 'd.parentId')
-      .select(['d.id', 'd.name'])
-      .where('c.code', '=', BENCH_CITY_CODE)
-      .where('d.sortOrder', '=', 1)
-      .executeTakeFirstOrThrow();
+  await withBenchDistrict(dataDir, async (db, district) => {
     const service = createDashboardService({ db, now: () => new Date() });
     const caller = {
       districtId: district.id,
