@@ -154,6 +154,9 @@ export interface ProjectsTable {
   cityProjectCode: string | null;
   capitalIncrease: Generated<boolean>;
   incrementYuan: string | null;
+  referralSourceId: Generated<string | null>;
+  eventId: Generated<string | null>;
+  chainLinkId: Generated<string | null>;
   version: Generated<number>;
   searchText: string;
   createdBy: string | null;
@@ -242,6 +245,9 @@ export interface LeadsTable {
   declineReason: string | null;
   shared: Generated<boolean>;
   projectId: string | null;
+  referralSourceId: Generated<string | null>;
+  eventId: Generated<string | null>;
+  chainLinkId: Generated<string | null>;
   searchText: string;
   version: Generated<number>;
   createdBy: string | null;
@@ -483,6 +489,149 @@ export interface CityFiguresTable {
   updatedAt: Timestamp;
 }
 
+// ---------------------------------------------------------------- network (0012)
+
+export interface ChainsTable {
+  id: Generated<string>;
+  districtId: string;
+  name: string;
+  description: string | null;
+  sortOrder: Generated<number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ChainLinksTable {
+  id: Generated<string>;
+  districtId: string;
+  chainId: string;
+  parentId: string | null;
+  name: string;
+  segment: 'upstream' | 'midstream' | 'downstream' | 'supporting';
+  description: string | null;
+  sortOrder: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ChainLinkEnterprisesTable {
+  districtId: string;
+  linkId: string;
+  enterpriseId: string;
+  role: 'chain_leader' | 'existing';
+  note: string | null;
+  createdAt: Timestamp;
+}
+
+export interface TargetEnterprisesTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  enterpriseId: string;
+  tags: Generated<string[]>;
+  chainLinkId: string | null;
+  priority: Generated<'key' | 'normal'>;
+  status: Generated<'researching' | 'contacting' | 'visited' | 'negotiating' | 'converted' | 'dropped'>;
+  approach: string | null;
+  contacts: string | null;
+  offer: string | null;
+  nextStep: string | null;
+  nextStepOn: Day | null;
+  leaderInCharge: string | null;
+  searchText: Generated<string>;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface TargetEnterpriseEventsTable {
+  id: Generated<string>;
+  districtId: string;
+  targetId: string;
+  kind: 'created' | 'plan' | 'status' | 'contact' | 'visit' | 'note';
+  onDate: Day;
+  note: string | null;
+  userId: string | null;
+  username: string | null;
+  at: Timestamp;
+}
+
+export interface NetworkSourcesTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  kind: 'chamber' | 'association' | 'person_outside' | 'dealer' | 'invested_enterprise' | 'office_outside';
+  name: string;
+  regionCode: string | null;
+  place: string | null;
+  country: string | null;
+  enterpriseId: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  liaison: string | null;
+  note: string | null;
+  active: Generated<boolean>;
+  searchText: Generated<string>;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PromotionEventsTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  kind: 'expo' | 'promotion' | 'forum' | 'trip_out' | 'delegation_in';
+  name: string;
+  startsOn: Day;
+  endsOn: Day;
+  place: string | null;
+  organiser: string | null;
+  participantUnitIds: Generated<string[]>;
+  leaders: Generated<string[]>;
+  participants: string | null;
+  /** bigint 元, read as a decimal string */
+  costYuan: string | null;
+  personDays: number | null;
+  summary: string | null;
+  searchText: Generated<string>;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface EventMeetingsTable {
+  id: Generated<string>;
+  districtId: string;
+  eventId: string;
+  enterpriseId: string;
+  metOn: Day;
+  contactPerson: string | null;
+  notes: string | null;
+  leadId: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface EventTasksTable {
+  id: Generated<string>;
+  districtId: string;
+  eventId: string;
+  title: string;
+  ownerUnitId: string;
+  ownerName: string | null;
+  dueOn: Day;
+  doneOn: Day | null;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   units: UnitsTable;
@@ -513,4 +662,13 @@ export interface DB {
   assessmentSchemes: AssessmentSchemesTable;
   bulletins: BulletinsTable;
   cityFigures: CityFiguresTable;
+  chains: ChainsTable;
+  chainLinks: ChainLinksTable;
+  chainLinkEnterprises: ChainLinkEnterprisesTable;
+  targetEnterprises: TargetEnterprisesTable;
+  targetEnterpriseEvents: TargetEnterpriseEventsTable;
+  networkSources: NetworkSourcesTable;
+  promotionEvents: PromotionEventsTable;
+  eventMeetings: EventMeetingsTable;
+  eventTasks: EventTasksTable;
 }
