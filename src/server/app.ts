@@ -47,6 +47,8 @@ import { createLeadFiles, registerLeadFilesRoutes } from './modules/leads/lead-f
 import { createLeadSettingsService } from './modules/leads/lead-settings.js';
 import { registerLeadsRoutes } from './modules/leads/leads.routes.js';
 import { createLeadsService } from './modules/leads/leads.service.js';
+import { registerNetworkRoutes } from './modules/network/network.routes.js';
+import { createNetworkService } from './modules/network/network.service.js';
 import { createOrganizationRepository } from './modules/organization/organization.repository.js';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.js';
 import { createOrganizationService } from './modules/organization/organization.service.js';
@@ -242,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   );
   registerLeadFilesRoutes(app, createLeadFiles({ db, audit, leads, now }));
   registerActivitiesRoutes(app, createActivitiesService({ db, audit, projects, now }));
+  registerNetworkRoutes(app, createNetworkService({ db }));
   registerImportsRoutes(
     app,
     createImportsService({ db, audit, now, onError: (err) => app.log.error({ err }, 'import check failed') }),

@@ -448,3 +448,147 @@ export async function buildBulletin(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+// ---------------------------------------------------------------- network (issue 7)
+
+async function unitRow(db: Database, unitId?: string) {
+  return unitId
+    ? db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirstOrThrow()
+    : buildUnit(db);
+}
+
+/** A chain with one link (segment upstream unless told); returns both. */
+export async function buildChainLink(
+  db: Database,
+  o: {
+    districtId?: string;
+    chainName?: string;
+    linkName?: string;
+    segment?: 'upstream' | 'midstream' | 'downstream';
+  } = {},
+) {
+  const districtId = o.districtId ?? (await buildDistrict(db)).id;
+  const at = new Date();
+  const chain = await db
+    .insertInto('chains')
+    .values({
+      districtId,
+      name: o.chainName ?? `测试链${next()}`,
+      description: null,
+      createdBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const link = await db
+    .insertInto('chainLinks')
+    .values({
+      districtId,
+      chainId: chain.id,
+      parentId: null,
+      name: o.linkName ?? `测试环节${next()}`,
+      segment: o.segment ?? 'upstream',
+      description: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { chain, link };
+}
+
+export async function buildNetworkSource(
+  db: Database,
+  o: {
+    unitId?: string;
+    name?: string;
+    kind?: 'chamber' | 'person_outside' | 'dealer' | 'office_outside';
+  } = {},
+) {
+  const unit = await unitRow(db, o.unitId);
+  const at = new Date();
+  const name = o.name ?? `测试商会${next()}`;
+  return db
+    .insertInto('networkSources')
+    .values({
+      districtId: unit.districtId,
+      unitId: unit.id,
+      kind: o.kind ?? 'chamber',
+      name,
+      regionCode: null,
+      place: '北京市',
+      country: null,
+      enterpriseId: null,
+      contactName: '联络人',
+      contactPhone: '13800000000',
+      liaison: null,
+      note: null,
+      searchText: searchTextOf(name),
+      createdBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildPromotionEvent(
+  db: Database,
+  o: { unitId?: string; name?: string; startsOn?: string; endsOn?: string } = {},
+) {
+  const unit = await unitRow(db, o.unitId);
+  const at = new Date();
+  const name = o.name ?? `测试招商活动${next()}`;
+  const startsOn = o.startsOn ?? at.toISOString().slice(0, 10);
+  return db
+    .insertInto('promotionEvents')
+    .values({
+      districtId: unit.districtId,
+      unitId: unit.id,
+      kind: 'expo',
+      name,
+      startsOn,
+      endsOn: o.endsOn ?? startsOn,
+      place: '廊坊',
+      organiser: null,
+      participants: null,
+      costYuan: null,
+      personDays: null,
+      summary: null,
+      searchText: searchTextOf(name),
+      createdBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildTargetEnterprise(
+  db: Database,
+  o: { unitId?: string; enterpriseId?: string } = {},
+) {
+  const unit = await unitRow(db, o.unitId);
+  const enterpriseId = o.enterpriseId ?? (await buildEnterprise(db, { districtId: unit.districtId })).id;
+  const at = new Date();
+  return db
+    .insertInto('targetEnterprises')
+    .values({
+      districtId: unit.districtId,
+      unitId: unit.id,
+      enterpriseId,
+      chainLinkId: null,
+      approach: '以商招商',
+      contacts: null,
+      offer: null,
+      nextStep: null,
+      nextStepOn: null,
+      leaderInCharge: null,
+      createdBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
