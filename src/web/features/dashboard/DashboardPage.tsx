@@ -24,6 +24,7 @@ import { useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
 import { dashboardMessages } from './dashboard.messages.js';
 import { BAND_COLOR, DASH, headlineValue, signed } from './dashboard-format.js';
 import { EChart } from './EChart.js';
+import { ProvinceMap } from './ProvinceMap.js';
 import './dashboard.css';
 
 type BoardRow = DistrictDashboard['leaderboard'][number];
@@ -41,7 +42,10 @@ function DistrictDashboardView() {
   const q = useDistrictDashboard();
   const d = q.data;
 
-  const trendOption = useMemo(() => (d ? trendChartOption(d, t.thisYear, t.lastYear) : null), [d, t]);
+  const trendOption = useMemo(
+    () => (d ? trendChartOption(d, t.thisYear(d.year), t.lastYear(d.year - 1)) : null),
+    [d, t],
+  );
   const funnel = useMemo(() => (d ? funnelOption(d.funnel, t.conversion, t.medianDays) : null), [d, t]);
 
   if (q.error) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
@@ -165,7 +169,7 @@ function DistrictDashboardView() {
         </Col>
 
         <Col xs={24} lg={12}>
-          <BreakdownChart title={t.provinces} label={t.provincesLabel} rows={d.sources.provinces} />
+          <ProvinceMap title={t.provinces} label={t.provincesLabel} rows={d.sources.provinces} />
         </Col>
         <Col xs={24} lg={12}>
           <Flex vertical gap={12}>

@@ -202,7 +202,8 @@ export function trendChartOption(
     legend: {
       top: 0,
       data: [thisYear, lastYear],
-      textStyle: { color: dark ? '#ddd' : undefined, fontSize: dark ? 18 : 12 },
+      // An explicit `color: undefined` blanks the legend's text in ECharts 6: set the colour only when dark.
+      textStyle: dark ? { color: '#ddd', fontSize: 18 } : { fontSize: 12 },
     },
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     xAxis: {

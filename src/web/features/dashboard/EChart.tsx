@@ -5,6 +5,8 @@ export interface ChartClick {
   /** The clicked element's `dataIndex` within its series, and the series' index. */
   dataIndex: number;
   seriesIndex: number;
+  /** The element's name (a map's region name, a category). */
+  name?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export function EChart(props: {
       chart.current = c;
       c.setOption(option.current);
       c.on('click', (p) => {
-        onClick.current?.({ dataIndex: p.dataIndex ?? 0, seriesIndex: p.seriesIndex ?? 0 });
+        onClick.current?.({ dataIndex: p.dataIndex ?? 0, seriesIndex: p.seriesIndex ?? 0, name: p.name });
       });
       observer = new ResizeObserver(() => c.resize());
       observer.observe(box.current);

@@ -4,14 +4,26 @@ import { Navigate } from 'react-router';
 import { useCurrentUser } from '../../app/auth.js';
 import { useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
-import { funnelOption, ProgressAgainstTime, trendChartOption } from './DashboardParts.js';
+import { funnelOption, ProgressAgainstTime, rankedBarOption, trendChartOption } from './DashboardParts.js';
 import { useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
 import { dashboardMessages } from './dashboard.messages.js';
-import { BAND_COLOR, DASH, headlineValue } from './dashboard-format.js';
+import { BAND_COLOR, DASH, headlineValue, signed } from './dashboard-format.js';
 import { EChart } from './EChart.js';
+import { ProvinceMap } from './ProvinceMap.js';
 import './dashboard.css';
 
 const REFRESH_MS = 60_000;
+
+/** The ranked bars in the screen's type sizes. */
+function screenBarOption(rows: Parameters<typeof rankedBarOption>[0]) {
+  const o = rankedBarOption(rows, 8);
+  return {
+    ...o,
+    xAxis: { ...o.xAxis, axisLabel: { fontSize: 16, color: '#a6b3cc' } },
+    yAxis: { ...o.yAxis, axisLabel: { fontSize: 18, color: '#f0f0f0' } },
+    series: [{ ...o.series[0]!, label: { ...o.series[0]!.label, fontSize: 18, color: '#f0f0f0' } }],
+  };
+}
 
 /** The meeting-room screen: dark, big numbers, few charts, refreshing itself every minute. */
 export function ScreenPage() {
@@ -25,7 +37,10 @@ function DistrictScreen() {
   const user = useCurrentUser();
   const q = useDistrictDashboard(REFRESH_MS);
   const d = q.data;
-  const trend = useMemo(() => (d ? trendChartOption(d, t.thisYear, t.lastYear, true) : null), [d, t]);
+  const trend = useMemo(
+    () => (d ? trendChartOption(d, t.thisYear(d.year), t.lastYear(d.year - 1), true) : null),
+    [d, t],
+  );
   const funnel = useMemo(() => {
     if (!d) return null;
     const o = funnelOption(d.funnel, t.conversion, t.medianDays);
@@ -36,14 +51,21 @@ function DistrictScreen() {
     };
   }, [d, t]);
 
+  const areas = useMemo(() => (d ? screenBarOption(d.sources.areas) : null), [d]);
+
   if (q.error && !d) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
-  if (!d || !trend || !funnel)
+  if (!d || !trend || !funnel || !areas)
     return (
       <div className="dashboard-screen">
         <Spin size="large" />
       </div>
     );
-  const board = d.leaderboard.filter((r) => r.rank !== null).slice(0, 10);
+  // One top 10 across groups (towns, departments …): a group's own score ranks do not compare, completion
+  // against 序时进度 does. Units without a target have no place on it.
+  const board = d.leaderboard
+    .filter((r) => r.ahead !== null)
+    .sort((a, b) => Number(b.ahead) - Number(a.ahead))
+    .slice(0, 10);
   // Named aloud in the meeting: the units furthest behind, a handful at most.
   const behind = d.leaderboard.filter((r) => r.band === 'behind');
   const named = behind.slice(-6).map((r) => `${r.unitName}${r.blank ? `（${t.blank}）` : ''}`);
@@ -96,16 +118,21 @@ function DistrictScreen() {
         <Col xs={24} xl={8}>
           <div className="screen-card">
             <div className="screen-label">{t.leaderboard}</div>
-            {board.map((r) => (
+            <div className="screen-label" style={{ fontSize: 16 }}>
+              {t.screenBoardNote}
+            </div>
+            {board.map((r, i) => (
               <div
                 key={r.unitId}
+                data-testid="screen-board-row"
                 style={{ display: 'flex', justifyContent: 'space-between', fontSize: 24, lineHeight: 1.6 }}
               >
                 <span>
-                  {r.rank}. {r.unitName}
+                  {i + 1}. {r.unitName}
                 </span>
                 <span style={{ color: BAND_COLOR[r.band] === '#8c8c8c' ? '#bfbfbf' : BAND_COLOR[r.band] }}>
                   {r.completion === null ? DASH : `${r.completion}%`}
+                  <span style={{ fontSize: 18, marginInlineStart: 8 }}>({signed(r.ahead)})</span>
                 </span>
               </div>
             ))}
@@ -115,6 +142,24 @@ function DistrictScreen() {
                 {behind.length > named.length ? t.andMore(behind.length) : ''}
               </div>
             ) : null}
+          </div>
+        </Col>
+        <Col xs={24} xl={12}>
+          <div className="screen-card">
+            <div className="screen-label">{t.provinces}</div>
+            <ProvinceMap
+              title={t.provinces}
+              label={t.provincesLabel}
+              rows={d.sources.provinces}
+              dark
+              height={420}
+            />
+          </div>
+        </Col>
+        <Col xs={24} xl={12}>
+          <div className="screen-card">
+            <div className="screen-label">{t.areas}</div>
+            <EChart label={t.areasLabel} option={areas} height={420} dark />
           </div>
         </Col>
       </Row>

@@ -1,7 +1,14 @@
 // Only the chart types and components the dashboards draw, on the canvas renderer: this module is imported
 // dynamically by EChart, so none of it is in the app's initial bundle.
-import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, FunnelChart, LineChart, MapChart } from 'echarts/charts';
+import {
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapContinuousComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -9,10 +16,13 @@ echarts.use([
   BarChart,
   FunnelChart,
   LineChart,
+  MapChart,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
   CanvasRenderer,
 ]);
 
