@@ -24,7 +24,7 @@ import {
   type StalledProject,
 } from '../../../domain/bulletins/snapshot.js';
 import { DEFAULT_CAPITAL_DUE_DAY, punctualityOf } from '../../../domain/capital/capital.rules.js';
-import { chinaToday } from '../../../domain/dates.js';
+import { chinaToday, monthEnd } from '../../../domain/dates.js';
 import {
   CATALOGUE_BY_KEY,
   INDICATOR_KEYS,
@@ -39,6 +39,7 @@ import { canonicalJson } from '../audit/audit.repository.js';
 import { cityStandings } from '../city-comparison/city-standing.js';
 import {
   computeProgress,
+  districtTotalsOf,
   loadTargets,
   loadYearSettings,
   type ProgressCell,
@@ -82,8 +83,6 @@ export const DEFAULT_BULLETIN_INDICATORS: readonly IndicatorKey[] = [
 const LOWER_IS_BETTER = new Set<IndicatorKey>(['projects_overdue_to_start', 'late_reports']);
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (year: number, month: number) =>
-  `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 
 export interface PeriodSpan {
   start: string;
@@ -97,7 +96,7 @@ export function periodOf(kind: BulletinKind, year: number, period: number): Peri
   const months = kind === 'month' ? [period] : [period * 3 - 2, period * 3 - 1, period * 3];
   return {
     start: `${year}-${pad(months[0]!)}-01`,
-    end: lastDay(year, months[months.length - 1]!),
+    end: monthEnd(year, months[months.length - 1]!),
     months,
     label: periodName(kind, year, period),
   };
@@ -452,7 +451,14 @@ export async function composeSnapshot(db: Database, params: ComposeParams): Prom
     stalledProjects(db, districtId, cutoff, settings.stalledMonths, settings.definitions.excludeWithdrawn),
     missingReports(db, districtId, assessedIds, reportMonths, params.issuedOn),
     // No peers → []; a failure is an error (a bulletin is never frozen with a silently missing section).
-    cityStandings(db, { districtId, year, month: cutoffMonth, goalRank: settings.goalRank }),
+    cityStandings(db, {
+      districtId,
+      year,
+      month: cutoffMonth,
+      goalRank: settings.goalRank,
+      // Cut at the month's end, our year to date is the comparison's own figure: no second pass for it.
+      ours: cutoff === monthEnd(year, cutoffMonth) ? districtTotalsOf(progress) : undefined,
+    }),
   ]);
   // Only the assessed units are named in the bulletin; a project of the center is the center's business.
   const assessed = new Set(assessedIds);

@@ -7,9 +7,10 @@ import {
   isComparisonKey,
 } from '../../../domain/city-comparison/city-comparison.schemas.js';
 import { normalizeDecimal, standingOf } from '../../../domain/city-comparison/standing.js';
+import { monthEnd } from '../../../domain/dates.js';
 import { CATALOGUE_BY_KEY } from '../../../domain/indicators/catalogue.js';
 import type { Database } from '../../db/database.js';
-import { computeDistrictTotals } from '../indicators/indicators.compute.js';
+import { computeDistrictTotals, type DistrictTotals } from '../indicators/indicators.compute.js';
 import { loadYearSettings } from '../progress/progress.compute.js';
 
 // The district among the other districts of its city (横向对比, issue 4 item 7). Our figures come from the one
@@ -50,21 +51,28 @@ export interface CityParams {
   year: number;
   month: number;
   goalRank: number;
+  /**
+   * Our own totals Jan 1 .. end of `month` under our 口径, when the caller has them already (the dashboard sums
+   * them from its monthly figures); computed here otherwise.
+   */
+  ours?: DistrictTotals;
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const monthEnd = (year: number, month: number) =>
-  `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 
 /** A district's cumulative comparison figures Jan 1 .. end of month, under its own 口径 for the year. */
 async function liveFigures(db: Database, districtId: string, year: number, month: number) {
   const settings = await loadYearSettings(db, districtId, year);
-  const total = await computeDistrictTotals(db, {
-    districtId,
-    from: `${year}-01-01`,
-    to: monthEnd(year, month),
-    definitions: settings.definitions,
-  });
+  return comparisonFigures(
+    await computeDistrictTotals(db, {
+      districtId,
+      from: `${year}-01-01`,
+      to: monthEnd(year, month),
+      definitions: settings.definitions,
+    }),
+  );
+}
+
+/** The comparison indicators of a district's totals, as decimal text. */
+export function comparisonFigures(total: DistrictTotals): Record<ComparisonKey, string> {
   return Object.fromEntries(
     COMPARISON_KEYS.map((k) => [k, normalizeDecimal(total[k] as string | number)]),
   ) as Record<ComparisonKey, string>;
@@ -132,7 +140,7 @@ export async function cityComparison(db: Database, params: CityParams): Promise<
           .orderBy('r.name')
           .execute()
       : Promise.resolve([]),
-    liveFigures(db, districtId, year, month),
+    params.ours ? comparisonFigures(params.ours) : liveFigures(db, districtId, year, month),
   ]);
 
   const rows = new Map<string, ComparisonRow>();

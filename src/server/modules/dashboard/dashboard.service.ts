@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DataScope } from '../../../domain/access/scope.js';
 import type { DistrictDashboard, UnitDashboard } from '../../../domain/dashboard/dashboard.schemas.js';
-import { chinaToday } from '../../../domain/dates.js';
+import { chinaToday, monthEnd } from '../../../domain/dates.js';
 import { INDUSTRY_SECTIONS } from '../../../domain/enterprises/industry.js';
 import { provinceOf } from '../../../domain/enterprises/origin.js';
 import {
@@ -25,12 +25,16 @@ import { cityStandings } from '../city-comparison/city-standing.js';
 
 /** The last whole month at a cut-off (0 when none of the year is whole yet). */
 export function cityMonth(cutoff: string): number {
-  const [y, m, d] = cutoff.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d === lastDay ? m : m - 1;
+  const [y, m] = cutoff.split('-').map(Number) as [number, number];
+  return cutoff === monthEnd(y, m) ? m : m - 1;
 }
 
-import { capitalRows, projectRows } from '../indicators/indicators.compute.js';
+import {
+  computeDistrictMonths,
+  type DistrictTotals,
+  projectRows,
+  sumMonths,
+} from '../indicators/indicators.compute.js';
 import { overdueSql } from '../leads/leads.service.js';
 import {
   computeProgress,
@@ -121,7 +125,15 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       loadYearSettings(db, districtId, year),
       loadTargets(db, districtId, year),
     ]);
-    const progress = computeProgress(db, { districtId, year, cutoff, settings, targets });
+    // No previous-period pass: the dashboard shows neither the period before nor month-on-month.
+    const progress = computeProgress(db, {
+      districtId,
+      year,
+      cutoff,
+      settings,
+      targets,
+      previousPeriod: false,
+    });
     const from = `${year}-01-01`;
     const base: Base = {
       year,
@@ -330,33 +342,34 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
     }));
   }
 
+  /**
+   * The district's figures per month (YYYY-MM) from last January to the cut-off, under the year's 口径: the
+   * capital reports as computeProgress already grouped them (they are not read twice), the projects by the month
+   * they were signed / started. The trend draws them; the city comparison sums this year's whole months.
+   */
+  function monthsOf(districtId: string, ctx: Base, progressP: Promise<ProgressResult>) {
+    return computeDistrictMonths(
+      db,
+      { districtId, from: `${ctx.year - 1}-01-01`, to: ctx.cutoff, definitions: ctx.definitions },
+      progressP.then((p) => p.capital),
+    );
+  }
+
   /** Signed amount and funds in place per month: this year to the cut-off's month, last year all 12. */
-  async function trendOf(districtId: string, ctx: Base): Promise<DistrictDashboard['trend']> {
-    const p = { districtId, from: `${ctx.year - 1}-01-01`, to: ctx.cutoff };
-    // A sum over the whole district is the same with or without co-credit shares (each project's shares add up
-    // to it exactly), so skip their window, as computeDistrictTotals does.
-    const d = { ...ctx.definitions, applyCreditShares: false };
-    const [signed, funds] = await Promise.all([
-      sql<{ ym: string; amount: string }>`
-        select left(r.signing_date, 7) as ym, sum(r.amt::bigint)::text as amount
-        from (${projectRows(p, d)}) r where r.signed group by 1`.execute(db),
-      sql<{ ym: string; amount: string }>`
-        select left(r.month, 7) as ym, sum(r.funds::bigint)::text as amount
-        from (${capitalRows(p, d)}) r group by 1`.execute(db),
-    ]);
+  function trendOf(ctx: Base, months: Map<string, DistrictTotals>): DistrictDashboard['trend'] {
     const cutoffMonth = Number(ctx.cutoff.slice(5, 7));
-    const series = (rows: { ym: string; amount: string }[]) => {
-      const by = new Map(rows.map((r) => [r.ym, r.amount]));
+    const series = (key: 'signed_amount' | 'funds_in_place') => {
+      const at = (ym: string) => (months.get(ym)?.[key] as string | undefined) ?? '0';
       return Array.from({ length: 12 }, (_, i) => {
         const m = i + 1;
         return {
           month: m,
-          thisYear: m <= cutoffMonth ? (by.get(`${ctx.year}-${pad(m)}`) ?? '0') : null,
-          lastYear: by.get(`${ctx.year - 1}-${pad(m)}`) ?? '0',
+          thisYear: m <= cutoffMonth ? at(`${ctx.year}-${pad(m)}`) : null,
+          lastYear: at(`${ctx.year - 1}-${pad(m)}`),
         };
       });
     };
-    return { signedAmount: series(signed.rows), fundsInPlace: series(funds.rows) };
+    return { signedAmount: series('signed_amount'), fundsInPlace: series('funds_in_place') };
   }
 
   /** The year's signed projects (to the cut-off, under the 口径) with their attributes, for the breakdowns. */
@@ -462,18 +475,32 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
     if (caller.scope.kind !== 'district') throw dashboardErrors.districtOnly();
     const { districtId } = caller;
     const { base: b, progress: progressP } = await contextOf(districtId, q);
-    const [progress, funnel, trend, signedRows, overdue, city] = await Promise.all([
+    const monthsP = monthsOf(districtId, b, progressP);
+    // The city compares whole months: through the cut-off's month when the cut-off is its last day, else
+    // through the month before (the latest the other districts can have figures for); none in January. Our
+    // own figure is the sum of this year's months up to it.
+    const month = cityMonth(b.cutoff);
+    const cityP =
+      month === 0
+        ? Promise.resolve([])
+        : monthsP.then((months) =>
+            cityStandings(db, {
+              districtId,
+              year: b.year,
+              month,
+              goalRank: b.goalRank,
+              ours: sumMonths(months, (ym) => ym >= `${b.year}-01` && ym <= `${b.year}-${pad(month)}`),
+            }),
+          );
+    const [progress, funnel, months, signedRows, overdue, city] = await Promise.all([
       progressP,
       funnelOf(districtId, b),
-      trendOf(districtId, b),
+      monthsP,
       signedProjects(districtId, b),
       overdueOf(districtId, b, progressP),
-      // The city compares whole months: through the cut-off's month when the cut-off is its last day, else
-      // through the month before (the latest the other districts can have figures for); none in January.
-      cityMonth(b.cutoff) === 0
-        ? Promise.resolve([])
-        : cityStandings(db, { districtId, year: b.year, month: cityMonth(b.cutoff), goalRank: b.goalRank }),
+      cityP,
     ]);
+    const trend = trendOf(b, months);
     const ctx: Context = { ...b, progress };
     const leaderboard = await leaderboardOf(districtId, ctx);
     const signedDrill = (extra: Record<string, string>) =>

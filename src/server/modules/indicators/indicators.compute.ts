@@ -65,8 +65,23 @@ function share(col: string): RawBuilder<string> {
 
 // ---------------------------------------------------------------- projects
 
-/** Exported for the dashboard's monthly trend and breakdowns: the same rows, grouped otherwise. */
-export function projectRows(p: ComputeParams, d: Definitions) {
+/** A period to compute, both days inclusive (see ComputeParams). */
+export interface Span {
+  from: string;
+  to: string;
+}
+
+/** The periods as a row source `k(f, t, i)` (i 1-based): every project row is judged once per period. */
+const spansSql = (spans: Span[]) =>
+  sql`unnest(${spans.map((s) => s.from)}::date[], ${spans.map((s) => s.to)}::date[]) with ordinality as k(f, t, i)`;
+
+/**
+ * One row per (project, credited unit, period) with what the project counts for in that period. Several
+ * periods share one pass over the projects (the progress page, the bulletin and the dashboard ask for three or
+ * four); a single period is the row query of drill-downs and the dashboard's breakdowns.
+ * Money comes out as bigint and dates as dates: at city scale the text round trips were a third of the time.
+ */
+function projectSpanRows(districtId: string, spans: Span[], d: Definitions) {
   const basis = sql.raw(
     d.amountBasis === 'planned_total'
       ? 'pr.planned_total_yuan'
@@ -82,6 +97,7 @@ export function projectRows(p: ComputeParams, d: Definitions) {
     unitId: string;
     bp: number;
     amt: string;
+    span: number;
     signed: boolean;
     industrial: boolean;
     notable: boolean;
@@ -90,13 +106,15 @@ export function projectRows(p: ComputeParams, d: Definitions) {
     signedStarted: boolean;
     signedProduced: boolean;
     signingDate: string | null;
+    startDate: string | null;
   }>`
     with p as (
       select pr.id, pr.unit_id, pr.industrial, pr.signing_date, pr.start_date, pr.production_date,
         coalesce(${amount}, 0) as amt,
-        exists (select 1 from enterprises e where e.id = pr.enterprise_id and e.kinds && ${d.notableKinds}::text[]) as notable
+        exists (select 1 from enterprises e where e.id = pr.enterprise_id and e.kinds && ${d.notableKinds}::text[]) as notable,
+        (${d.applyCreditShares} and pr.id in (select s.project_id from project_credit_shares s)) as shared
       from projects pr
-      where pr.district_id = ${p.districtId}
+      where pr.district_id = ${districtId}
         and (${!d.excludeWithdrawn} or pr.stage <> 'withdrawn')
         and (${!d.industrialOnly} or pr.industrial)
         and (${d.minAmountYuan}::bigint is null or ${amount} >= ${d.minAmountYuan}::bigint)
@@ -104,23 +122,28 @@ export function projectRows(p: ComputeParams, d: Definitions) {
     c as (
       select p.*, s.unit_id as credit_unit, s.basis_points as bp,
         row_number() over (partition by p.id order by s.basis_points desc, s.unit_id) as rn
-      from p join project_credit_shares s on s.project_id = p.id and ${d.applyCreditShares}
+      from p join project_credit_shares s on s.project_id = p.id
+      where p.shared
     ),
     c2 as (
       select c.*, ${share('c.amt')} as amt_share from c
       union all
-      select p.*, p.unit_id, 10000, 1::bigint, p.amt from p
-      where not (${d.applyCreditShares} and exists (select 1 from project_credit_shares s where s.project_id = p.id))
+      select p.*, p.unit_id, 10000, 1::bigint, p.amt from p where not p.shared
     )
-    select c.id, c.credit_unit as unit_id, c.bp, c.amt_share::text as amt,
-      (c.signing_date between ${p.from}::date and ${p.to}::date) as signed,
+    select c.id, c.credit_unit as unit_id, c.bp, c.amt_share::bigint as amt, k.i::int as span,
+      (c.signing_date between k.f and k.t) as signed,
       c.industrial, c.notable,
-      coalesce(c.start_date between ${p.from}::date and ${p.to}::date, false) as started_in,
-      coalesce(c.production_date between ${p.from}::date and ${p.to}::date, false) as producing_in,
-      coalesce(c.start_date <= ${p.to}::date, false) as signed_started,
-      coalesce(c.production_date <= ${p.to}::date, false) as signed_produced,
-      to_char(c.signing_date, 'YYYY-MM-DD') as signing_date
-    from c2 c`;
+      coalesce(c.start_date between k.f and k.t, false) as started_in,
+      coalesce(c.production_date between k.f and k.t, false) as producing_in,
+      coalesce(c.start_date <= k.t, false) as signed_started,
+      coalesce(c.production_date <= k.t, false) as signed_produced,
+      c.signing_date, c.start_date
+    from c2 c cross join ${spansSql(spans)}`;
+}
+
+/** Exported for the dashboard's breakdowns and monthly figures: the same rows, grouped otherwise. */
+export function projectRows(p: ComputeParams, d: Definitions) {
+  return projectSpanRows(p.districtId, [p], d);
 }
 
 type ProjectRow = Awaited<ReturnType<ReturnType<typeof projectRows>['execute']>>['rows'][number];
@@ -140,8 +163,9 @@ const PROJECT_MEMBERSHIP: Partial<
 const SIGNED_STARTED = { when: (r: ProjectRow) => r.signed && !!r.signedStarted, money: false };
 const SIGNED_PRODUCED = { when: (r: ProjectRow) => r.signed && !!r.signedProduced, money: false };
 
-async function projectFamily(db: Database, p: ComputeParams, d: Definitions) {
+async function projectFamily(db: Database, districtId: string, spans: Span[], d: Definitions) {
   const { rows } = await sql<{
+    span: number;
     unitId: string;
     signedBp: string;
     signedAmount: string;
@@ -152,17 +176,17 @@ async function projectFamily(db: Database, p: ComputeParams, d: Definitions) {
     signedStartedBp: string;
     signedProducedBp: string;
   }>`
-    select r.unit_id,
+    select r.span, r.unit_id,
       coalesce(sum(r.bp) filter (where r.signed), 0) as signed_bp,
-      coalesce(sum(r.amt::bigint) filter (where r.signed), 0)::text as signed_amount,
+      coalesce(sum(r.amt) filter (where r.signed), 0)::text as signed_amount,
       coalesce(sum(r.bp) filter (where r.signed and r.industrial), 0) as industrial_bp,
       coalesce(sum(r.bp) filter (where r.signed and r.notable), 0) as notable_bp,
       coalesce(sum(r.bp) filter (where r.started_in), 0) as started_bp,
       coalesce(sum(r.bp) filter (where r.producing_in), 0) as producing_bp,
       coalesce(sum(r.bp) filter (where r.signed and r.signed_started), 0) as signed_started_bp,
       coalesce(sum(r.bp) filter (where r.signed and r.signed_produced), 0) as signed_produced_bp
-    from (${projectRows(p, d)}) r
-    group by r.unit_id`.execute(db);
+    from (${projectSpanRows(districtId, spans, d)}) r
+    group by r.span, r.unit_id`.execute(db);
   return rows;
 }
 
@@ -175,40 +199,60 @@ const ORIGIN_COLUMN = {
   local: 'cr.funds_local_yuan',
 } as const;
 
-/** Exported for the dashboard's monthly trend: the same rows, grouped by month. */
+/**
+ * One row per (capital report, credited unit). Exported for the dashboard: the same rows, grouped by month.
+ * Co-credited projects' reports are reached from their shares (a few, by index); the others are read straight
+ * (bigint, no CTE to materialise: at city scale 100,000 reports). Money is bigint, the month a date.
+ */
 export function capitalRows(p: ComputeParams, d: Definitions) {
   const funds = sql.raw(d.fundOrigins.map((o) => ORIGIN_COLUMN[o]).join(' + '));
+  const reports = (shared: boolean) => sql`
+    select cr.id, cr.unit_id, cr.project_id, cr.month, (${funds}) as funds,
+      cr.completed_investment_yuan as invest, cr.foreign_used_usd_cents as fx
+    from capital_reports cr join pr on pr.id = cr.project_id and pr.shared = ${shared}
+    where cr.district_id = ${p.districtId}
+      and cr.month between date_trunc('month', ${p.from}::date)::date and ${p.to}::date`;
   return sql<{ id: string; unitId: string; funds: string; invest: string; usd: string; month: string }>`
-    with r as (
-      select cr.id, cr.unit_id, cr.project_id, cr.month, (${funds}) as funds,
-        cr.completed_investment_yuan as invest, cr.foreign_used_usd_cents as fx
-      from capital_reports cr join projects pr on pr.id = cr.project_id and pr.district_id = ${p.districtId}
-      where cr.district_id = ${p.districtId}
-        and cr.month between date_trunc('month', ${p.from}::date)::date and ${p.to}::date
+    with pr as (
+      select pr.id, (${d.applyCreditShares} and pr.id in (select s.project_id from project_credit_shares s)) as shared
+      from projects pr
+      where pr.district_id = ${p.districtId}
         and (${!d.excludeWithdrawn} or pr.stage <> 'withdrawn')
         and (${!d.industrialOnly} or pr.industrial)
     ),
     c as (
       select r.*, s.unit_id as credit_unit, s.basis_points as bp,
         row_number() over (partition by r.id order by s.basis_points desc, s.unit_id) as rn
-      from r join project_credit_shares s on s.project_id = r.project_id and ${d.applyCreditShares}
+      from (${reports(true)}) r join project_credit_shares s on s.project_id = r.project_id
     )
-    select c.id, c.credit_unit as unit_id, ${share('c.funds')}::text as funds,
-      ${share('c.invest')}::text as invest, ${share('c.fx')}::text as usd, to_char(c.month, 'YYYY-MM-DD') as month
+    select c.id, c.credit_unit as unit_id, ${share('c.funds')}::bigint as funds,
+      ${share('c.invest')}::bigint as invest, ${share('c.fx')}::bigint as usd, c.month
     from c
     union all
-    select r.id, r.unit_id, r.funds::text, r.invest::text, r.fx::text, to_char(r.month, 'YYYY-MM-DD') from r
-    where not (${d.applyCreditShares} and exists (select 1 from project_credit_shares s where s.project_id = r.project_id))`;
+    select r.id, r.unit_id, r.funds, r.invest, r.fx, r.month from (${reports(false)}) r`;
 }
 
-async function capitalFamily(db: Database, p: ComputeParams, d: Definitions) {
-  const { rows } = await sql<{ unitId: string; funds: string; invest: string; usd: string }>`
-    select r.unit_id, sum(r.funds::bigint)::text as funds, sum(r.invest::bigint)::text as invest,
-      sum(r.usd::bigint)::text as usd
-    from (${capitalRows(p, d)}) r
-    group by r.unit_id`.execute(db);
-  return rows;
+/** Capital figures of every unit per month, over a span: what each period's capital figures are summed from. */
+export interface CapitalMonths extends Span {
+  rows: { unitId: string; month: string; funds: string; invest: string; usd: string }[];
 }
+
+async function capitalMonths(
+  db: Database,
+  districtId: string,
+  span: Span,
+  d: Definitions,
+): Promise<CapitalMonths> {
+  const { rows } = await sql<CapitalMonths['rows'][number]>`
+    select r.unit_id, r.month, sum(r.funds)::text as funds, sum(r.invest)::text as invest, sum(r.usd)::text as usd
+    from (${capitalRows({ districtId, ...span }, d)}) r
+    group by r.unit_id, r.month`.execute(db);
+  return { ...span, rows };
+}
+
+/** A capital report counts for [from, to] when its month starts in [from's month, to] (see ComputeParams). */
+const monthIn = (month: string, s: Span) => month >= `${s.from.slice(0, 7)}-01` && month <= s.to;
+
 const CAPITAL_COLUMN = {
   funds_in_place: 'funds',
   completed_investment: 'invest',
@@ -292,57 +336,113 @@ export async function computeIndicators(
   db: Database,
   params: ComputeParams,
 ): Promise<Record<string, UnitFigures>> {
+  const { figures } = await computeIndicatorSpans(db, {
+    districtId: params.districtId,
+    spans: [{ from: params.from, to: params.to }],
+    definitions: params.definitions,
+  });
+  return figures[0]!;
+}
+
+export interface SpansParams {
+  districtId: string;
+  spans: Span[];
+  definitions?: DefinitionsInput;
+}
+
+/**
+ * computeIndicators for several periods at once (the progress page's month, year to date and last year), each
+ * exactly as if computed alone. The projects are read once for all periods; the capital reports once, grouped
+ * by unit and month over the span covering every period (`capital`, which the dashboard's monthly trend reuses),
+ * and each period sums its months.
+ */
+export async function computeIndicatorSpans(
+  db: Database,
+  params: SpansParams,
+): Promise<{ figures: Record<string, UnitFigures>[]; capital: CapitalMonths }> {
   const d = definitionsSchema.parse(params.definitions ?? {});
-  const [units, projects, capital, visits, milestones, overdue, late] = await Promise.all([
-    db.selectFrom('units').select('id').where('districtId', '=', params.districtId).execute(),
-    projectFamily(db, params, d),
-    capitalFamily(db, params, d),
-    sql<{ unitId: string; n: number }>`
-      select v.unit_id, count(*)::int as n from (${visitRows(params)}) v group by v.unit_id`.execute(db),
-    sql<{ unitId: string; due: number; met: number }>`
-      select m.unit_id, count(*)::int as due, (count(*) filter (where m.met))::int as met
-      from (${milestoneRows(params)}) m group by m.unit_id`.execute(db),
-    sql<{ unitId: string; n: number }>`
-      select o.unit_id, count(*)::int as n from (${overdueRows(params, d)}) o group by o.unit_id`.execute(db),
-    sql<{ unitId: string; n: number }>`
-      select l.unit_id, count(*)::int as n from (${lateRows(params)}) l group by l.unit_id`.execute(db),
-  ]);
-  const out: Record<string, UnitFigures> = {};
-  const extra: Record<string, { started: number; produced: number }> = {};
-  const of = (unitId: string) => {
-    out[unitId] ??= emptyFigures();
-    extra[unitId] ??= { started: 0, produced: 0 };
-    return out[unitId];
+  const { districtId, spans } = params;
+  // ISO dates sort as text.
+  const cover: Span = {
+    from: spans.map((s) => s.from).sort()[0]!,
+    to: spans
+      .map((s) => s.to)
+      .sort()
+      .at(-1)!,
   };
-  for (const u of units) of(u.id);
-  for (const r of projects) {
-    const f = of(r.unitId);
-    f.signed_count = bpCount(r.signedBp);
-    f.signed_amount = r.signedAmount;
-    f.industrial_count = bpCount(r.industrialBp);
-    f.fortune500_projects = bpCount(r.notableBp);
-    f.started_count = bpCount(r.startedBp);
-    f.producing_count = bpCount(r.producingBp);
-    extra[r.unitId] = { started: bpCount(r.signedStartedBp), produced: bpCount(r.signedProducedBp) };
-  }
-  for (const r of capital) {
-    const f = of(r.unitId);
-    f.funds_in_place = r.funds;
-    f.completed_investment = r.invest;
-    f.foreign_capital_used = r.usd;
-  }
-  for (const r of visits.rows) of(r.unitId).visits_out = r.n;
-  for (const r of milestones.rows) {
-    const f = of(r.unitId);
-    f.milestones_due = r.due;
-    f.milestones_met = r.met;
-  }
-  for (const r of overdue.rows) of(r.unitId).projects_overdue_to_start = r.n;
-  for (const r of late.rows) of(r.unitId).late_reports = r.n;
-  for (const [unitId, f] of Object.entries(out)) {
-    fillRatios(f, extra[unitId]?.started ?? 0, extra[unitId]?.produced ?? 0);
-  }
-  return out;
+  const perSpan = <T>(q: (p: ComputeParams) => Promise<T>) =>
+    Promise.all(spans.map((s) => q({ districtId, from: s.from, to: s.to })));
+  const [units, projects, capital, visits, milestones, overdue, late] = await Promise.all([
+    db.selectFrom('units').select('id').where('districtId', '=', districtId).execute(),
+    projectFamily(db, districtId, spans, d),
+    capitalMonths(db, districtId, cover, d),
+    perSpan((p) =>
+      sql<{ unitId: string; n: number }>`
+        select v.unit_id, count(*)::int as n from (${visitRows(p)}) v group by v.unit_id`.execute(db),
+    ),
+    perSpan((p) =>
+      sql<{ unitId: string; due: number; met: number }>`
+        select m.unit_id, count(*)::int as due, (count(*) filter (where m.met))::int as met
+        from (${milestoneRows(p)}) m group by m.unit_id`.execute(db),
+    ),
+    perSpan((p) =>
+      sql<{ unitId: string; n: number }>`
+        select o.unit_id, count(*)::int as n from (${overdueRows(p, d)}) o group by o.unit_id`.execute(db),
+    ),
+    perSpan((p) =>
+      sql<{ unitId: string; n: number }>`
+        select l.unit_id, count(*)::int as n from (${lateRows(p)}) l group by l.unit_id`.execute(db),
+    ),
+  ]);
+  const figures = spans.map((span, i) => {
+    const out: Record<string, UnitFigures> = {};
+    const extra: Record<string, { started: number; produced: number }> = {};
+    const of = (unitId: string) => {
+      out[unitId] ??= emptyFigures();
+      extra[unitId] ??= { started: 0, produced: 0 };
+      return out[unitId];
+    };
+    for (const u of units) of(u.id);
+    for (const r of projects) {
+      if (r.span !== i + 1) continue;
+      const f = of(r.unitId);
+      f.signed_count = bpCount(r.signedBp);
+      f.signed_amount = r.signedAmount;
+      f.industrial_count = bpCount(r.industrialBp);
+      f.fortune500_projects = bpCount(r.notableBp);
+      f.started_count = bpCount(r.startedBp);
+      f.producing_count = bpCount(r.producingBp);
+      extra[r.unitId] = { started: bpCount(r.signedStartedBp), produced: bpCount(r.signedProducedBp) };
+    }
+    const money = new Map<string, { funds: bigint; invest: bigint; usd: bigint }>();
+    for (const r of capital.rows) {
+      if (!monthIn(r.month, span)) continue;
+      const m = money.get(r.unitId) ?? { funds: 0n, invest: 0n, usd: 0n };
+      m.funds += BigInt(r.funds);
+      m.invest += BigInt(r.invest);
+      m.usd += BigInt(r.usd);
+      money.set(r.unitId, m);
+    }
+    for (const [unitId, m] of money) {
+      const f = of(unitId);
+      f.funds_in_place = m.funds.toString();
+      f.completed_investment = m.invest.toString();
+      f.foreign_capital_used = m.usd.toString();
+    }
+    for (const r of visits[i]!.rows) of(r.unitId).visits_out = r.n;
+    for (const r of milestones[i]!.rows) {
+      const f = of(r.unitId);
+      f.milestones_due = r.due;
+      f.milestones_met = r.met;
+    }
+    for (const r of overdue[i]!.rows) of(r.unitId).projects_overdue_to_start = r.n;
+    for (const r of late[i]!.rows) of(r.unitId).late_reports = r.n;
+    for (const [unitId, f] of Object.entries(out)) {
+      fillRatios(f, extra[unitId]?.started ?? 0, extra[unitId]?.produced ?? 0);
+    }
+    return out;
+  });
+  return { figures, capital };
 }
 
 /** The records that make up one unit's figure for one indicator, each with the unit's share of it. */
@@ -438,33 +538,90 @@ export type DistrictTotals = Pick<
   | 'foreign_capital_used'
 >;
 
+const zeroTotals = (): DistrictTotals => ({
+  signed_count: 0,
+  signed_amount: '0',
+  started_count: 0,
+  funds_in_place: '0',
+  completed_investment: '0',
+  foreign_capital_used: '0',
+});
+
+const addTotals = (a: DistrictTotals, b: DistrictTotals): DistrictTotals => ({
+  signed_count: (a.signed_count as number) + (b.signed_count as number),
+  signed_amount: (BigInt(a.signed_amount as string) + BigInt(b.signed_amount as string)).toString(),
+  started_count: (a.started_count as number) + (b.started_count as number),
+  funds_in_place: (BigInt(a.funds_in_place as string) + BigInt(b.funds_in_place as string)).toString(),
+  completed_investment: (
+    BigInt(a.completed_investment as string) + BigInt(b.completed_investment as string)
+  ).toString(),
+  foreign_capital_used: (
+    BigInt(a.foreign_capital_used as string) + BigInt(b.foreign_capital_used as string)
+  ).toString(),
+});
+
+/** Σ of the months (YYYY-MM) for which `keep` holds. */
+export function sumMonths(
+  months: Map<string, DistrictTotals>,
+  keep: (month: string) => boolean = () => true,
+): DistrictTotals {
+  let total = zeroTotals();
+  for (const [m, t] of months) if (keep(m)) total = addTotals(total, t);
+  return total;
+}
+
 /**
- * A whole district's totals for [from, to], without the per-unit split: co-credit only moves a project's
- * count and money between units of the same district (the shares of a project add up to it exactly), so the
- * district's sum is the same with the split off, and skipping it saves the allocation work. The same row
- * queries as computeIndicators, so a total here equals districtTotal(computeIndicators(...)).
+ * A whole district's totals for [from, to] per calendar month (YYYY-MM): projects in the month they were
+ * signed / started, capital reports in their month. Without the per-unit split: co-credit only moves a
+ * project's count and money between units of the same district (the shares of a project add up to it
+ * exactly), so the district's sum is the same with the split off, and skipping it saves the allocation work.
+ * The same row queries as computeIndicators, so the months of a period add up to
+ * districtTotal(computeIndicators(...)). `capital`: the per-unit months computeIndicatorSpans already read
+ * (used when they cover [from, to], instead of reading the reports again).
  */
-export async function computeDistrictTotals(db: Database, params: ComputeParams): Promise<DistrictTotals> {
+export async function computeDistrictMonths(
+  db: Database,
+  params: ComputeParams,
+  capital?: CapitalMonths | Promise<CapitalMonths>,
+): Promise<Map<string, DistrictTotals>> {
   const d = { ...definitionsSchema.parse(params.definitions ?? {}), applyCreditShares: false };
-  const [projects, capital] = await Promise.all([
-    sql<{ signed: number; signedAmount: string; started: number }>`
-      select (count(*) filter (where r.signed))::int as signed,
-        coalesce(sum(r.amt::bigint) filter (where r.signed), 0)::text as signed_amount,
-        (count(*) filter (where r.started_in))::int as started
-      from (${projectRows(params, d)}) r`.execute(db),
-    sql<{ funds: string; invest: string; usd: string }>`
-      select coalesce(sum(r.funds::bigint), 0)::text as funds, coalesce(sum(r.invest::bigint), 0)::text as invest,
-        coalesce(sum(r.usd::bigint), 0)::text as usd
-      from (${capitalRows(params, d)}) r`.execute(db),
-  ]);
-  const p = projects.rows[0]!;
-  const c = capital.rows[0]!;
-  return {
-    signed_count: p.signed,
-    signed_amount: p.signedAmount,
-    started_count: p.started,
-    funds_in_place: c.funds,
-    completed_investment: c.invest,
-    foreign_capital_used: c.usd,
+  const span: Span = { from: params.from, to: params.to };
+  const readMonths = async () => {
+    const given = await capital;
+    return given && given.from <= span.from && given.to >= span.to
+      ? given.rows
+      : (await capitalMonths(db, params.districtId, span, d)).rows;
   };
+  const [projects, money] = await Promise.all([
+    sql<{ month: string; signed: number; signedAmount: string; started: number }>`
+      with r as materialized (${projectRows(params, d)})
+      select to_char(r.signing_date, 'YYYY-MM') as month, count(*)::int as signed, sum(r.amt)::text as signed_amount,
+        0 as started
+      from r where r.signed group by 1
+      union all
+      select to_char(r.start_date, 'YYYY-MM'), 0, '0', count(*)::int from r where r.started_in group by 1`.execute(
+      db,
+    ),
+    readMonths(),
+  ]);
+  const out = new Map<string, DistrictTotals>();
+  const add = (month: string, t: Partial<DistrictTotals>) =>
+    out.set(month, addTotals(out.get(month) ?? zeroTotals(), { ...zeroTotals(), ...t }));
+  for (const r of projects.rows) {
+    add(r.month, { signed_count: r.signed, signed_amount: r.signedAmount, started_count: r.started });
+  }
+  for (const r of money) {
+    if (!monthIn(r.month, span)) continue;
+    add(r.month.slice(0, 7), {
+      funds_in_place: r.funds,
+      completed_investment: r.invest,
+      foreign_capital_used: r.usd,
+    });
+  }
+  return out;
+}
+
+/** A whole district's totals for [from, to] (see computeDistrictMonths, which it sums). */
+export async function computeDistrictTotals(db: Database, params: ComputeParams): Promise<DistrictTotals> {
+  return sumMonths(await computeDistrictMonths(db, params));
 }

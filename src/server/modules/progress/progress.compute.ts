@@ -16,7 +16,13 @@ import {
   timeProgressOf,
 } from '../../../domain/progress/progress.js';
 import type { Database } from '../../db/database.js';
-import { computeIndicators, type UnitFigures } from '../indicators/indicators.compute.js';
+import {
+  type CapitalMonths,
+  computeIndicatorSpans,
+  type DistrictTotals,
+  type Span,
+  type UnitFigures,
+} from '../indicators/indicators.compute.js';
 
 // Progress of every unit against its targets and against time (issue 4 item 3), on top of the one indicator
 // computation. The progress page, the bulletin and the dashboard all call computeProgress, so a completion
@@ -126,6 +132,8 @@ export interface ProgressResult {
   /** The district as a whole (every unit, the center included) against the district's own target. */
   district: Record<IndicatorKey, ProgressCell>;
   targets: TargetRow[];
+  /** The capital reports per unit and month the figures were summed from (covers last year's January to the cut-off). */
+  capital: CapitalMonths;
 }
 
 export interface ProgressParams {
@@ -138,6 +146,11 @@ export interface ProgressParams {
   /** Settings to use instead of the stored ones (a bulletin recomputed from its frozen inputs). */
   settings?: YearSettings;
   targets?: TargetRow[];
+  /**
+   * Compute the period before (previousPeriod, mom); default true. The dashboard shows neither and skips the
+   * pass: previousPeriod is then zero and mom null.
+   */
+  previousPeriod?: boolean;
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -163,12 +176,15 @@ export async function computeProgress(db: Database, params: ProgressParams): Pro
   const months = monthIndex(cutoff) - monthIndex(periodStart) + 1;
   const prevStart = addMonths(periodStart, -months);
   const prevEnd = iso(new Date(Date.parse(`${periodStart}T00:00:00Z`) - 86_400_000));
-  const run = (from: string, to: string) => computeIndicators(db, { districtId, from, to, definitions });
-  const [period, cumulative, lastYear, previous, unitRows] = await Promise.all([
-    run(periodStart, cutoff),
-    run(`${year}-01-01`, cutoff),
-    run(`${year - 1}-01-01`, yearEarlier(cutoff)),
-    run(prevStart, prevEnd),
+  const withPrevious = params.previousPeriod ?? true;
+  const spans: Span[] = [
+    { from: periodStart, to: cutoff },
+    { from: `${year}-01-01`, to: cutoff },
+    { from: `${year - 1}-01-01`, to: yearEarlier(cutoff) },
+    ...(withPrevious ? [{ from: prevStart, to: prevEnd }] : []),
+  ];
+  const [computed, unitRows] = await Promise.all([
+    computeIndicatorSpans(db, { districtId, spans, definitions }),
     db
       .selectFrom('units')
       .select(['id', 'name', 'kind', 'sortOrder'])
@@ -179,6 +195,12 @@ export async function computeProgress(db: Database, params: ProgressParams): Pro
       .orderBy('name')
       .execute(),
   ]);
+  const [period, cumulative, lastYear, previous = {}] = computed.figures as [
+    Record<string, UnitFigures>,
+    Record<string, UnitFigures>,
+    Record<string, UnitFigures>,
+    Record<string, UnitFigures> | undefined,
+  ];
   const tp = rateOf(timeProgressOf(year, cutoff, settings.timeProgressBasis)) ?? '0.00';
   const quarter = Math.ceil(Number(cutoff.slice(5, 7)) / 3);
   const targetOf = new Map(targets.map((t) => [`${t.unitId ?? ''}|${t.indicatorKey}`, t]));
@@ -212,7 +234,7 @@ export async function computeProgress(db: Database, params: ProgressParams): Pro
       completion,
       ahead: aheadOf(completion, tp),
       yoy: growthOf(c, l),
-      mom: growthOf(p, pr),
+      mom: withPrevious ? growthOf(p, pr) : null,
       doubleHalf: doubleHalfOf(completion, tp),
     };
   };
@@ -246,6 +268,23 @@ export async function computeProgress(db: Database, params: ProgressParams): Pro
     cells,
     district,
     targets,
+    capital: computed.capital,
+  };
+}
+
+/**
+ * The district's figures from January 1 to the cut-off that the city comparison ranks (computeDistrictTotals
+ * of that span: the district total of the per-unit figures is the same sum).
+ */
+export function districtTotalsOf(progress: ProgressResult): DistrictTotals {
+  const c = (k: keyof DistrictTotals) => progress.district[k].cumulative;
+  return {
+    signed_count: c('signed_count'),
+    signed_amount: c('signed_amount'),
+    started_count: c('started_count'),
+    funds_in_place: c('funds_in_place'),
+    completed_investment: c('completed_investment'),
+    foreign_capital_used: c('foreign_capital_used'),
   };
 }
 
