@@ -54,6 +54,8 @@ export const trendPointSchema = z.object({
   month: z.number().int().min(1).max(12),
   thisYear: money.nullable(),
   lastYear: money,
+  /** The month's records (this year's): its signed projects; absent where there is no list (funds). */
+  drill: z.string().optional(),
 });
 
 export const leaderboardRowSchema = z.object({
@@ -93,6 +95,15 @@ export const districtDashboardSchema = z.object({
     notableInvestorProjects: z.number(),
     industrialShare: pct,
     highTechShare: pct,
+    /** The signed projects behind each figure (the share's numerator; the average: all of them). */
+    drills: z.object({
+      averageSignedAmount: z.string(),
+      over1Yi: z.string(),
+      over10Yi: z.string(),
+      notable: z.string(),
+      industrial: z.string(),
+      highTech: z.string(),
+    }),
   }),
   leaderboard: z.array(leaderboardRowSchema),
   overdue: z.object({
@@ -100,6 +111,13 @@ export const districtDashboardSchema = z.object({
     projectsNotStarted: z.number().int(),
     leadsOverdue: z.number().int(),
     capitalReportsMissing: z.number().int(),
+    /** The list behind each count. */
+    drills: z.object({
+      milestones: z.string(),
+      projectsNotStarted: z.string(),
+      leadsOverdue: z.string(),
+      capitalReportsMissing: z.string(),
+    }),
   }),
   city: z.array(
     z.object({

@@ -13,6 +13,10 @@ import { STAGES } from './stages.js';
 type Label = { zh: string; en: string };
 
 const day = z.string().refine(isIsoDate, 'A calendar date YYYY-MM-DD');
+/** A yes/no filter as the address writes it. */
+const yesNo = z.enum(['true', 'false']);
+/** A province code (two digits) or `abroad`. */
+export const PROVINCE_FILTER = /^(\d{2}|abroad)$/;
 
 /** `a,b,c` → ['a','b','c'], each checked by `item`. */
 function listOf<T extends z.ZodType<string>>(item: T, max: number) {
@@ -73,10 +77,32 @@ export const projectListFilter = z.object({
   /** The investor enterprise's kinds (世界500强, 央企 …): a project matches when its investor has any of them. */
   investorKind: listOf(z.enum(ENTERPRISE_KINDS), ENTERPRISE_KINDS.length).optional(),
   amountTier: z.enum(AMOUNT_TIERS).optional(),
+  /** Drill-down from a network source, an event or a chain link: exactly the projects credited to it. */
+  referralSourceId: z.string().uuid().optional(),
+  eventId: z.string().uuid().optional(),
+  chainLinkId: z.string().uuid().optional(),
+  /**
+   * Where the investor comes from: GB/T 2260 two-digit province codes (32 = 江苏) of the investor enterprise's
+   * origin region, or `abroad` for an investor from another country (the dashboard's map drills with it).
+   */
+  province: listOf(
+    z.string().regex(PROVINCE_FILTER, 'Province: a two-digit GB/T 2260 code or abroad'),
+    40,
+  ).optional(),
+  /** 产业类 (industrial) projects only, or only the others. */
+  industrial: yesNo.optional(),
+  highTech: yesNo.optional(),
   signedFrom: day.optional(),
   signedTo: day.optional(),
   startFrom: day.optional(),
   startTo: day.optional(),
+  /**
+   * 逾期未开工 as of this day (the rule of the projects_overdue_to_start indicator): a start commitment due by
+   * the day, neither met nor waived, and the project not started by then.
+   */
+  notStartedBy: day.optional(),
+  productionFrom: day.optional(),
+  productionTo: day.optional(),
   /** The day the project was entered, China time. */
   createdFrom: day.optional(),
   createdTo: day.optional(),

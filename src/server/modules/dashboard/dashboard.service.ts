@@ -45,6 +45,7 @@ import {
 } from '../progress/progress.compute.js';
 import { scoreProgress } from '../progress/scoring.js';
 import { latestPublishedScheme } from '../schemes/schemes.service.js';
+import { drillUrl, overdueDrills, qualityDrills, withMonthDrills } from './dashboard.drills.js';
 import { dashboardErrors } from './dashboard.errors.js';
 
 // The leaders' view (issue 6). Every target-related figure is read from computeProgress — the function the
@@ -66,13 +67,7 @@ const MAIN_STAGES_NOT_WITHDRAWN: Stage[] = STAGES.filter((s) => s !== 'withdrawn
 const LANDED_PLUS: Stage[] = ['landed', 'started', 'producing'];
 const STARTED_PLUS: Stage[] = ['started', 'producing'];
 
-/** A list page address; commas stay readable (the list pages split `stage=a,b`). */
-export function drillUrl(path: string, params: Record<string, string | undefined>): string {
-  const parts = Object.entries(params)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(v!).replace(/%2C/g, ',')}`);
-  return parts.length > 0 ? `${path}?${parts.join('&')}` : path;
-}
+export { drillUrl };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isCutoffInYear = (year: number, cutoff: string) => Number(cutoff.slice(0, 4)) === year;
@@ -165,8 +160,10 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
           ? drillUrl('/projects', { ...ctx.signedFilter, unitId })
           : key === 'started_count'
             ? drillUrl('/projects', started)
-            : // Capital figures and production dates have no list filter: the progress page drills them.
-              '/assessment/progress';
+            : key === 'producing_count'
+              ? drillUrl('/projects', { productionFrom: ctx.from, productionTo: ctx.cutoff, unitId })
+              : // Capital figures have no list of their own: the progress page drills them.
+                '/assessment/progress';
       return {
         key,
         name: e.name.zh,
@@ -432,7 +429,7 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
     ctx: Base,
     progressP: Promise<ProgressResult>,
     unitId?: string,
-  ): Promise<DistrictDashboard['overdue']> {
+  ): Promise<Omit<DistrictDashboard['overdue'], 'drills'>> {
     const today = ctx.today;
     const missingP = progressP.then((progress) =>
       missingReports(
@@ -518,9 +515,8 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       timeProgress: progress.timeProgress,
       headline: headlineOf(ctx, d),
       funnel,
-      trend,
+      trend: withMonthDrills(trend, ctx),
       sources: {
-        // No province filter on the project list: a province opens the year's signed projects.
         provinces: breakdown(
           signedRows,
           (r) =>
@@ -530,7 +526,7 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
                 ? (provinceOf(r.originRegionCode)?.code.slice(0, 2) ?? null)
                 : null,
           (k) => (k === 'abroad' ? '境外' : (provinceOf(`${k}0000`)?.name ?? k)),
-          () => base,
+          (k) => (k === null ? base : signedDrill({ province: k })),
         ),
         areas: breakdown(
           signedRows,
@@ -567,9 +563,13 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
           denominator: d.signed_count.cumulative as number,
         }),
         highTechShare: rateOf({ numerator: signedRows.filter((r) => r.highTech).length, denominator: n }),
+        drills: qualityDrills(ctx.signedFilter, ctx.definitions.notableKinds),
       },
       leaderboard,
-      overdue,
+      overdue: {
+        ...overdue,
+        drills: overdueDrills({ cutoff: ctx.cutoff, excludeWithdrawnStages: ctx.signedFilter.stage }),
+      },
       city: city.map((s) => ({
         indicatorKey: s.indicatorKey,
         name: s.name,
@@ -630,7 +630,10 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
         amount: byStage.get(s)?.amount ?? '0',
         drill: drillUrl('/projects', { unitId, stage: s }),
       })),
-      overdue,
+      overdue: {
+        ...overdue,
+        drills: overdueDrills({ cutoff: ctx.cutoff, excludeWithdrawnStages: ctx.signedFilter.stage, unitId }),
+      },
       rank: {
         rank: mine?.rank ?? null,
         of: leaderboard.filter((r) => r.group === u.kind).length,

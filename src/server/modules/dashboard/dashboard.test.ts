@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DistrictDashboard, UnitDashboard } from '../../../domain/dashboard/dashboard.schemas.js';
 import {
+  buildAgreement,
   buildCapitalReport,
   buildDistrict,
+  buildEnterprise,
   buildLead,
+  buildMilestone,
   buildSignedProject,
   buildUnit,
   buildUser,
@@ -337,5 +340,116 @@ describe('who reads which dashboard', () => {
     const res = await call(t.app, center, 'GET', `/api/dashboard/unit?${Q}&unitId=${u.T2}`);
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as UnitDashboard).unitName).toBe('T2镇');
+  });
+});
+
+describe('every figure opens the records behind it', () => {
+  const list = async (drill: string) => {
+    const [path, query = ''] = drill.split('?');
+    const res = await call(t.app, center, 'GET', `/api${path}?${query}${query ? '&' : ''}pageSize=200`);
+    expect(res.statusCode, `${drill} → ${res.body.slice(0, 200)}`).toBe(200);
+    return res.json() as { total: number; items: { id: string; signedAmountYuan: string | null }[] };
+  };
+  const idOf = async (amount: string) =>
+    (
+      await t.db
+        .selectFrom('projects')
+        .select('id')
+        .where('districtId', '=', districtId)
+        .where('signedAmountYuan', '=', amount)
+        .where('signingDate', '>=', '2026-01-01')
+        .executeTakeFirstOrThrow()
+    ).id;
+  let fresh: DistrictDashboard;
+
+  beforeAll(async () => {
+    // Investors: A (2亿) from 苏州 (江苏 32), B (5000万) from 上海 (31), C (12亿) from abroad; E has none.
+    const origins: [string, { originRegionCode?: string; originCountry?: string }][] = [
+      ['200000000', { originRegionCode: '320500' }],
+      ['50000000', { originRegionCode: '310000' }],
+      ['1200000000', { originCountry: 'US' }],
+    ];
+    for (const [amount, origin] of origins) {
+      const e = await buildEnterprise(t.db, { districtId });
+      await t.db.updateTable('enterprises').set(origin).where('id', '=', e.id).execute();
+      await t.db
+        .updateTable('projects')
+        .set({ enterpriseId: e.id })
+        .where('id', '=', await idOf(amount))
+        .execute();
+    }
+    // Start commitments: B's was due 09-30 and it has not started (overdue to start); A's was due 04-15 and
+    // still pending, but A started 05-01 (an overdue milestone, not a project overdue to start).
+    for (const [amount, due] of [
+      ['50000000', '2026-09-30'],
+      ['200000000', '2026-04-15'],
+    ] as const) {
+      const a = await buildAgreement(t.db, { projectId: await idOf(amount) });
+      await buildMilestone(t.db, { agreementId: a.id, dueDate: due });
+    }
+    const res = await call(t.app, center, 'GET', `/api/dashboard?${Q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    fresh = res.json();
+  });
+
+  it('opens a province of the map on exactly its investors’ signed projects', async () => {
+    expect(fresh.sources.provinces.map((p) => [p.key, p.name, p.count])).toEqual([
+      ['abroad', '境外', 1],
+      ['32', '江苏省', 1],
+      ['unknown', '未填', 1],
+      ['31', '上海市', 1],
+    ]);
+    for (const p of fresh.sources.provinces) {
+      if (p.key === 'unknown') continue;
+      const l = await list(p.drill);
+      expect(l.total, p.drill).toBe(p.count);
+      expect(l.items.reduce((s, i) => s + BigInt(i.signedAmountYuan ?? 0), 0n).toString()).toBe(p.amount);
+    }
+    expect(fresh.sources.provinces.find((p) => p.key === '32')!.drill).toContain('province=32');
+  });
+
+  it('opens each quality figure on the signed projects it counts', async () => {
+    const q = fresh.quality;
+    const signed = (await list(q.drills.averageSignedAmount)).total;
+    expect(signed).toBe(4);
+    const share = async (drill: string) => ((await list(drill)).total / signed) * 100;
+    expect((await share(q.drills.over1Yi)).toFixed(2)).toBe(q.shareOver1Yi);
+    expect((await share(q.drills.over10Yi)).toFixed(2)).toBe(q.shareOver10Yi);
+    expect((await share(q.drills.industrial)).toFixed(2)).toBe(q.industrialShare);
+    expect((await share(q.drills.highTech)).toFixed(2)).toBe(q.highTechShare);
+    expect((await list(q.drills.notable)).total).toBe(q.notableInvestorProjects);
+  });
+
+  it('opens a month of the trend on that month’s signed projects', async () => {
+    const months = fresh.trend.signedAmount.filter((p) => p.thisYear !== null);
+    expect(months).toHaveLength(10);
+    for (const p of months) {
+      const l = await list(p.drill!);
+      expect(l.items.reduce((s, i) => s + BigInt(i.signedAmountYuan ?? 0), 0n).toString(), `${p.month}`).toBe(
+        p.thisYear,
+      );
+    }
+    expect(fresh.trend.signedAmount[10]!.drill).toBeUndefined();
+  });
+
+  it('opens the overdue counts and the producing card on the lists they count', async () => {
+    const o = fresh.overdue;
+    expect(o.projectsNotStarted).toBe(1);
+    const notStarted = await list(o.drills.projectsNotStarted);
+    expect(notStarted.total).toBe(1);
+    expect(notStarted.items[0]!.id).toBe(await idOf('50000000'));
+    expect(o.milestones).toBe(2);
+    const milestones = await call(t.app, center, 'GET', `/api${o.drills.milestones}`);
+    expect(milestones.json()).toHaveLength(o.milestones);
+    expect((await list(o.drills.leadsOverdue)).total).toBe(o.leadsOverdue);
+    const producing = fresh.headline.find((h) => h.key === 'producing_count')!;
+    expect((await list(producing.drill)).total).toBe(producing.actual);
+    expect(producing.actual).toBe(1);
+
+    const unit = (
+      await call(t.app, center, 'GET', `/api/dashboard/unit?${Q}&unitId=${u.T1}`)
+    ).json() as UnitDashboard;
+    expect((await list(unit.overdue.drills.projectsNotStarted)).total).toBe(unit.overdue.projectsNotStarted);
+    expect((await list(unit.overdue.drills.leadsOverdue)).total).toBe(unit.overdue.leadsOverdue);
   });
 });

@@ -50,10 +50,32 @@ export function listConditions(f: ProjectListFilter, scope?: DataScope): RawBuil
     const min = AMOUNT_TIER_MIN_YUAN[f.amountTier].toString();
     c.push(sql<boolean>`coalesce(p.signed_amount_yuan, p.planned_total_yuan) >= ${min}::bigint`);
   }
+  if (f.province) {
+    // The dashboard's rule (its map): a foreign investor is `abroad`, else its origin region's province.
+    const codes = f.province.filter((x) => x !== 'abroad');
+    const abroad = f.province.includes('abroad');
+    c.push(
+      sql<boolean>`((${abroad} and e.origin_country is not null) or (e.origin_country is null
+        and left(e.origin_region_code, 2) = any(${codes}::text[])))`,
+    );
+  }
+  if (f.industrial) c.push(sql<boolean>`p.industrial = ${f.industrial === 'true'}`);
+  if (f.highTech) c.push(sql<boolean>`p.high_tech = ${f.highTech === 'true'}`);
+  if (f.referralSourceId) c.push(sql<boolean>`p.referral_source_id = ${f.referralSourceId}`);
+  if (f.eventId) c.push(sql<boolean>`p.event_id = ${f.eventId}`);
+  if (f.chainLinkId) c.push(sql<boolean>`p.chain_link_id = ${f.chainLinkId}`);
   if (f.signedFrom) c.push(sql<boolean>`p.signing_date >= ${f.signedFrom}::date`);
   if (f.signedTo) c.push(sql<boolean>`p.signing_date <= ${f.signedTo}::date`);
   if (f.startFrom) c.push(sql<boolean>`p.start_date >= ${f.startFrom}::date`);
   if (f.startTo) c.push(sql<boolean>`p.start_date <= ${f.startTo}::date`);
+  if (f.notStartedBy) {
+    // The projects_overdue_to_start rule (indicators.compute.ts overdueRows), as of the day.
+    c.push(sql<boolean>`(p.start_date is null or p.start_date > ${f.notStartedBy}::date) and exists (
+      select 1 from milestones m where m.project_id = p.id and m.kind = 'start'
+        and m.status in ('pending', 'missed') and m.due_date <= ${f.notStartedBy}::date)`);
+  }
+  if (f.productionFrom) c.push(sql<boolean>`p.production_date >= ${f.productionFrom}::date`);
+  if (f.productionTo) c.push(sql<boolean>`p.production_date <= ${f.productionTo}::date`);
   // Entered on a China calendar day, whatever the server's time zone.
   if (f.createdFrom) {
     c.push(sql<boolean>`p.created_at >= (${f.createdFrom}::date::timestamp at time zone 'Asia/Shanghai')`);

@@ -112,15 +112,47 @@ function DistrictDashboardView() {
   ];
 
   const overdue: { key: string; label: string; value: number; to: string }[] = [
-    { key: 'milestones', label: t.overdueMilestones, value: d.overdue.milestones, to: '/milestones/overdue' },
+    {
+      key: 'milestones',
+      label: t.overdueMilestones,
+      value: d.overdue.milestones,
+      to: d.overdue.drills.milestones,
+    },
     {
       key: 'notStarted',
       label: t.overdueNotStarted,
       value: d.overdue.projectsNotStarted,
-      to: '/projects?stage=signed,landed',
+      to: d.overdue.drills.projectsNotStarted,
     },
-    { key: 'leads', label: t.overdueLeads, value: d.overdue.leadsOverdue, to: '/leads?overdue=any' },
-    { key: 'capital', label: t.overdueCapital, value: d.overdue.capitalReportsMissing, to: '/capital' },
+    { key: 'leads', label: t.overdueLeads, value: d.overdue.leadsOverdue, to: d.overdue.drills.leadsOverdue },
+    {
+      key: 'capital',
+      label: t.overdueCapital,
+      value: d.overdue.capitalReportsMissing,
+      to: d.overdue.drills.capitalReportsMissing,
+    },
+  ];
+  const averageSize =
+    d.quality.averageSignedAmount === null
+      ? null
+      : headlineValue({ unit: '元', actual: d.quality.averageSignedAmount });
+  const quality: {
+    key: keyof typeof d.quality.drills;
+    label: string;
+    value: string | number;
+    suffix?: string;
+  }[] = [
+    {
+      key: 'averageSignedAmount',
+      label: t.averageSize,
+      value: averageSize?.value ?? DASH,
+      suffix: averageSize?.unit,
+    },
+    { key: 'over1Yi', label: t.over1Yi, value: pct(d.quality.shareOver1Yi) },
+    { key: 'over10Yi', label: t.over10Yi, value: pct(d.quality.shareOver10Yi) },
+    { key: 'notable', label: t.notable, value: d.quality.notableInvestorProjects },
+    { key: 'industrial', label: t.industrialShare, value: pct(d.quality.industrialShare) },
+    { key: 'highTech', label: t.highTechShare, value: pct(d.quality.highTechShare) },
   ];
 
   return (
@@ -163,7 +195,9 @@ function DistrictDashboardView() {
               label={t.trendLabel}
               height={320}
               option={trendOption}
-              onClick={() => void navigate(signedDrill)}
+              onClick={({ dataIndex }) =>
+                void navigate(d.trend.signedAmount[dataIndex]?.drill ?? signedDrill)
+              }
             />
           </Card>
         </Col>
@@ -187,36 +221,13 @@ function DistrictDashboardView() {
         <Col xs={24} lg={12}>
           <Card size="small" title={t.quality}>
             <Row gutter={[12, 12]}>
-              <Col xs={12} md={8}>
-                <Statistic
-                  title={t.averageSize}
-                  value={
-                    d.quality.averageSignedAmount === null
-                      ? DASH
-                      : headlineValue({ unit: '元', actual: d.quality.averageSignedAmount }).value
-                  }
-                  suffix={
-                    d.quality.averageSignedAmount === null
-                      ? undefined
-                      : headlineValue({ unit: '元', actual: d.quality.averageSignedAmount }).unit
-                  }
-                />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t.over1Yi} value={pct(d.quality.shareOver1Yi)} />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t.over10Yi} value={pct(d.quality.shareOver10Yi)} />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t.notable} value={d.quality.notableInvestorProjects} />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t.industrialShare} value={pct(d.quality.industrialShare)} />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t.highTechShare} value={pct(d.quality.highTechShare)} />
-              </Col>
+              {quality.map((f) => (
+                <Col key={f.key} xs={12} md={8}>
+                  <Link to={d.quality.drills[f.key]} data-testid={`quality-${f.key}`}>
+                    <Statistic title={f.label} value={f.value} suffix={f.suffix} />
+                  </Link>
+                </Col>
+              ))}
             </Row>
           </Card>
         </Col>

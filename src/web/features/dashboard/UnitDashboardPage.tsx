@@ -17,15 +17,25 @@ export function UnitDashboardPage() {
   if (!d) return <Skeleton active />;
 
   const overdue = [
-    { key: 'milestones', label: t.overdueMilestones, value: d.overdue.milestones, to: '/milestones/overdue' },
+    {
+      key: 'milestones',
+      label: t.overdueMilestones,
+      value: d.overdue.milestones,
+      to: d.overdue.drills.milestones,
+    },
     {
       key: 'notStarted',
       label: t.overdueNotStarted,
       value: d.overdue.projectsNotStarted,
-      to: '/projects?stage=signed,landed',
+      to: d.overdue.drills.projectsNotStarted,
     },
-    { key: 'leads', label: t.overdueLeads, value: d.overdue.leadsOverdue, to: '/leads?overdue=any' },
-    { key: 'capital', label: t.overdueCapital, value: d.overdue.capitalReportsMissing, to: '/capital' },
+    { key: 'leads', label: t.overdueLeads, value: d.overdue.leadsOverdue, to: d.overdue.drills.leadsOverdue },
+    {
+      key: 'capital',
+      label: t.overdueCapital,
+      value: d.overdue.capitalReportsMissing,
+      to: d.overdue.drills.capitalReportsMissing,
+    },
   ];
 
   return (
@@ -56,7 +66,7 @@ export function UnitDashboardPage() {
               <Row gutter={[12, 12]}>
                 {overdue.map((o) => (
                   <Col key={o.key} xs={12}>
-                    <Link to={o.to}>
+                    <Link to={o.to} data-testid={`overdue-${o.key}`}>
                       <Statistic
                         title={o.label}
                         value={o.value}

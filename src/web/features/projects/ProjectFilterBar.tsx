@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ENTERPRISE_KIND_LABELS, ENTERPRISE_KINDS } from '../../../domain/enterprises/enterprises.schemas.js';
 import { INDUSTRY_SECTIONS } from '../../../domain/enterprises/industry.js';
+import { PROVINCE_OPTIONS } from '../../../domain/enterprises/provinces.js';
 import {
   CHANNEL_LABELS,
   CHANNELS,
@@ -14,6 +15,7 @@ import {
 import { AMOUNT_TIER_LABELS, AMOUNT_TIERS, type AmountTier } from '../../../domain/projects/project-list.js';
 import { STAGE_LABELS, STAGES } from '../../../domain/projects/stages.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { NetworkSelect } from '../network/NetworkSelect.js';
 import type { UnitOptions } from '../users/unit-options.js';
 import { formatDay, parseDay } from './project-format.js';
 import { projectListMessages } from './project-list.messages.js';
@@ -32,13 +34,25 @@ const MORE: readonly FilterKey[] = [
   'channel',
   'sourceArea',
   'investorKind',
+  'province',
+  'industrial',
+  'highTech',
   'signedFrom',
   'signedTo',
   'startFrom',
   'startTo',
+  'productionFrom',
+  'productionTo',
+  'notStartedBy',
   'createdFrom',
   'createdTo',
+  'referralSourceId',
+  'eventId',
+  'chainLinkId',
 ];
+
+const PROVINCE_VALUES = ['abroad', ...PROVINCE_OPTIONS.map((p) => p.code)];
+const PROVINCE_NAME = new Map(PROVINCE_OPTIONS.map((p) => [p.code, p.name]));
 
 const INDUSTRY_TREE = INDUSTRY_SECTIONS.map((s) => ({
   value: s.code,
@@ -92,6 +106,21 @@ export function ProjectFilterBar(props: {
       value={splitList(filters[key])}
       onChange={set(key)}
       style={{ flex: '1 1 180px', maxWidth: 260 }}
+    />
+  );
+
+  const yesNo = (key: FilterKey, label: string, yes: string, no: string) => (
+    <Select<string>
+      aria-label={label}
+      placeholder={label}
+      allowClear
+      options={[
+        { value: 'true', label: yes },
+        { value: 'false', label: no },
+      ]}
+      value={filters[key]}
+      onChange={(v) => onChange({ [key]: v })}
+      style={{ flex: '1 1 140px', maxWidth: 180 }}
     />
   );
 
@@ -183,9 +212,34 @@ export function ProjectFilterBar(props: {
           {multi('channel', t.channel, CHANNELS, (c) => CHANNEL_LABELS[c][lang])}
           {multi('sourceArea', t.sourceArea, SOURCE_AREAS, (a) => SOURCE_AREA_LABELS[a][lang])}
           {multi('investorKind', t.investorKind, ENTERPRISE_KINDS, (k) => ENTERPRISE_KIND_LABELS[k][lang])}
+          {multi('province', t.province, PROVINCE_VALUES, (p) =>
+            p === 'abroad' ? t.abroad : (PROVINCE_NAME.get(p) ?? p),
+          )}
+          {yesNo('industrial', t.industrial, t.industrialYes, t.industrialNo)}
+          {yesNo('highTech', t.highTech, t.yes, t.no)}
           {range('signedFrom', 'signedTo', t.signedRange)}
           {range('startFrom', 'startTo', t.startRange)}
+          {range('productionFrom', 'productionTo', t.productionRange)}
+          <DatePicker
+            aria-label={t.notStartedBy}
+            placeholder={t.notStartedBy}
+            value={filters.notStartedBy ? parseDay(filters.notStartedBy) : null}
+            onChange={(d: Dayjs | null) => onChange({ notStartedBy: formatDay(d) ?? undefined })}
+            style={{ flex: '1 1 180px', maxWidth: 220 }}
+          />
           {range('createdFrom', 'createdTo', t.createdRange)}
+          {(['referralSourceId', 'eventId', 'chainLinkId'] as const).map((key) => (
+            <div key={key} style={{ flex: '1 1 220px', maxWidth: 300 }}>
+              <NetworkSelect
+                kind={key === 'referralSourceId' ? 'source' : key === 'eventId' ? 'event' : 'chain_link'}
+                placeholder={
+                  key === 'referralSourceId' ? tp.referralSource : key === 'eventId' ? tp.event : tp.chainLink
+                }
+                value={filters[key] ?? null}
+                onChange={(v) => onChange({ [key]: v ?? undefined })}
+              />
+            </div>
+          ))}
         </Flex>
       ) : null}
     </Flex>
