@@ -33,6 +33,8 @@ import { registerBulletinsRoutes } from './modules/bulletins/bulletins.routes.js
 import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
 import { registerCapitalRoutes } from './modules/capital/capital.routes.js';
 import { createCapitalService } from './modules/capital/capital.service.js';
+import { registerChainsRoutes } from './modules/chains/chains.routes.js';
+import { createChainsService } from './modules/chains/chains.service.js';
 import { registerCityComparisonRoutes } from './modules/city-comparison/city-comparison.routes.js';
 import { createCityComparisonService } from './modules/city-comparison/city-comparison.service.js';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
@@ -49,6 +51,8 @@ import { registerLeadsRoutes } from './modules/leads/leads.routes.js';
 import { createLeadsService } from './modules/leads/leads.service.js';
 import { registerNetworkRoutes } from './modules/network/network.routes.js';
 import { createNetworkService } from './modules/network/network.service.js';
+import { registerNetworkSourcesRoutes } from './modules/network-sources/sources.routes.js';
+import { createSourcesService } from './modules/network-sources/sources.service.js';
 import { createOrganizationRepository } from './modules/organization/organization.repository.js';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.js';
 import { createOrganizationService } from './modules/organization/organization.service.js';
@@ -56,6 +60,8 @@ import { createAttachmentsService } from './modules/projects/attachments.service
 import { createProjectTimeline, registerProjectTimelineRoutes } from './modules/projects/project-timeline.js';
 import { registerProjectsRoutes } from './modules/projects/projects.routes.js';
 import { createProjectsService } from './modules/projects/projects.service.js';
+import { registerPromotionEventsRoutes } from './modules/promotion-events/promotion-events.routes.js';
+import { createPromotionEventsService } from './modules/promotion-events/promotion-events.service.js';
 import { registerSavedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
 import { createSavedViewsService } from './modules/saved-views/saved-views.service.js';
 import { registerSchemesRoutes } from './modules/schemes/schemes.routes.js';
@@ -66,6 +72,9 @@ import { createSecurityPolicyRepository } from './modules/security-policy/securi
 import { registerSecurityPolicyRoutes } from './modules/security-policy/security-policy.routes.js';
 import { registerSetupRoutes } from './modules/setup/setup.routes.js';
 import { createSetupService } from './modules/setup/setup.service.js';
+import { createTargetImport } from './modules/target-enterprises/target-enterprises.import.js';
+import { registerTargetEnterprisesRoutes } from './modules/target-enterprises/target-enterprises.routes.js';
+import { createTargetEnterprisesService } from './modules/target-enterprises/target-enterprises.service.js';
 import { registerTargetsRoutes } from './modules/targets/targets.routes.js';
 import { createTargetsService } from './modules/targets/targets.service.js';
 import { createUsersRepository } from './modules/users/users.repository.js';
@@ -245,6 +254,15 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerLeadFilesRoutes(app, createLeadFiles({ db, audit, leads, now }));
   registerActivitiesRoutes(app, createActivitiesService({ db, audit, projects, now }));
   registerNetworkRoutes(app, createNetworkService({ db }));
+  registerNetworkSourcesRoutes(app, createSourcesService({ db, audit, now }));
+  const targetEnterprises = createTargetEnterprisesService({ db, audit, enterprises, now });
+  registerTargetEnterprisesRoutes(
+    app,
+    targetEnterprises,
+    createTargetImport({ db, audit, targets: targetEnterprises, now }),
+  );
+  registerChainsRoutes(app, createChainsService({ db, audit, now }));
+  registerPromotionEventsRoutes(app, createPromotionEventsService({ db, audit, leads, now }));
   registerImportsRoutes(
     app,
     createImportsService({ db, audit, now, onError: (err) => app.log.error({ err }, 'import check failed') }),
