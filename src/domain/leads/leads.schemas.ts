@@ -107,6 +107,10 @@ const leadFields = {
   siteNeeds: z.string().trim().max(1000).nullable(),
   supportAsked: z.string().trim().max(1000).nullable(),
   receivedOn: day,
+  /** 以商招商 / 以情招商: the network source that referred it, the event it came from, the chain link it fills. */
+  referralSourceId: z.string().uuid().nullable(),
+  eventId: z.string().uuid().nullable(),
+  chainLinkId: z.string().uuid().nullable(),
 };
 
 /** The enterprise a lead is about: an existing one by id, or found-or-created by name / credit code. */
@@ -132,6 +136,9 @@ export const createLeadInput = z
     chain: leadFields.chain.default(null),
     siteNeeds: leadFields.siteNeeds.default(null),
     supportAsked: leadFields.supportAsked.default(null),
+    referralSourceId: leadFields.referralSourceId.default(null),
+    eventId: leadFields.eventId.default(null),
+    chainLinkId: leadFields.chainLinkId.default(null),
     shared: z.boolean().default(false),
   })
   .refine((v) => Boolean(v.enterpriseId) !== Boolean(v.enterprise), {
@@ -201,6 +208,9 @@ export const leadSchema = z.object({
   enterpriseId: z.string().uuid(),
   enterpriseName: z.string(),
   ...leadFields,
+  referralSourceName: z.string().nullable(),
+  eventName: z.string().nullable(),
+  chainLinkLabel: z.string().nullable(),
   status: z.enum(LEAD_STATUSES),
   respondedOn: z.string().nullable(),
   fedBackOn: z.string().nullable(),
@@ -240,6 +250,10 @@ export const leadListQuery = z.object({
   overdue: z.enum([...LEAD_CLOCK_KINDS, 'any']).optional(),
   receivedFrom: day.optional(),
   receivedTo: day.optional(),
+  /** Drill-down from a source, an event or a chain link: exactly the leads credited to it. */
+  referralSourceId: z.string().uuid().optional(),
+  eventId: z.string().uuid().optional(),
+  chainLinkId: z.string().uuid().optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type LeadListQuery = z.infer<typeof leadListQuery>;

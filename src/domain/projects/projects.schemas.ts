@@ -50,6 +50,11 @@ const projectFields = {
   capitalIncrease: z.boolean(),
   /** 增资额 in 元: required for a capital increase, at most the signed (and planned) amount. */
   incrementYuan: amountString.nullable(),
+  /** 以商招商 / 以情招商: the network source that referred it, the event it came from, the chain link it fills
+   * (copied from the lead it was converted from). */
+  referralSourceId: z.string().uuid().nullable(),
+  eventId: z.string().uuid().nullable(),
+  chainLinkId: z.string().uuid().nullable(),
 };
 
 /** Defaults for the optional attributes when a project is created (or imported) without them. */
@@ -70,6 +75,9 @@ const attributeDefaults = {
   cityProjectCode: projectFields.cityProjectCode.default(null),
   capitalIncrease: projectFields.capitalIncrease.default(false),
   incrementYuan: projectFields.incrementYuan.default(null),
+  referralSourceId: projectFields.referralSourceId.default(null),
+  eventId: projectFields.eventId.default(null),
+  chainLinkId: projectFields.chainLinkId.default(null),
 };
 
 export const createProjectInput = z.object({
@@ -125,6 +133,9 @@ export const projectSchema = z.object({
   holdReason: z.string().nullable(),
   /** the lead it was converted from, if any */
   leadId: z.string().uuid().nullable(),
+  referralSourceName: z.string().nullable(),
+  eventName: z.string().nullable(),
+  chainLinkLabel: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -186,6 +186,56 @@ export const router = createBrowserRouter([
                     ],
                   },
                   {
+                    path: 'network/sources',
+                    handle: crumb('networkSources'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { SourcesListPage } = await import(
+                            '../features/network-sources/SourcesListPage.js'
+                          );
+                          return { element: <SourcesListPage /> };
+                        },
+                      },
+                      {
+                        path: ':sourceId',
+                        lazy: async () => {
+                          const { SourceDetailPage } = await import(
+                            '../features/network-sources/SourceDetailPage.js'
+                          );
+                          return { element: <SourceDetailPage /> };
+                        },
+                        handle: crumb('networkSourceDetail'),
+                      },
+                    ],
+                  },
+                  {
+                    path: 'network/effectiveness',
+                    handle: crumb('effectiveness'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { EffectivenessPage } = await import(
+                            '../features/effectiveness/EffectivenessPage.js'
+                          );
+                          return { element: <EffectivenessPage /> };
+                        },
+                      },
+                    ],
+                  },
+                  {
                     path: 'activities',
                     handle: crumb('activities'),
                     lazy: async () => {

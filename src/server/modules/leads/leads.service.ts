@@ -36,6 +36,7 @@ import { matchesSearch } from '../../db/search-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
+import { assertRecordLinks, recordLinkLabels } from '../network-sources/record-links.js';
 import { leadsErrors } from './leads.errors.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -47,6 +48,9 @@ type Row = Selectable<LeadsTable> & {
   feedbackDays: number;
   reportIntervalDays: number;
   inOwnScope: boolean;
+  referralSourceName: string | null;
+  eventName: string | null;
+  chainLinkLabel: string | null;
 };
 
 export type LeadFilter = LeadListQuery;
@@ -64,6 +68,9 @@ const EDITABLE = [
   'siteNeeds',
   'supportAsked',
   'receivedOn',
+  'referralSourceId',
+  'eventId',
+  'chainLinkId',
 ] as const;
 
 /** Who may act on leads at all (the route checks the permission; rows still need to be in scope). */
@@ -151,6 +158,12 @@ export function createLeadsService({
       siteNeeds: r.siteNeeds,
       supportAsked: r.supportAsked,
       receivedOn: r.receivedOn,
+      referralSourceId: r.referralSourceId,
+      referralSourceName: r.referralSourceName,
+      eventId: r.eventId,
+      eventName: r.eventName,
+      chainLinkId: r.chainLinkId,
+      chainLinkLabel: r.chainLinkLabel,
       status: r.status,
       respondedOn: r.respondedOn,
       fedBackOn: r.fedBackOn,
@@ -171,6 +184,7 @@ export function createLeadsService({
 
   /** Every lead the caller may read: own scope, plus the district's shared leads. */
   function base(q: Q, scope: DataScope) {
+    const links = recordLinkLabels('l');
     return q
       .selectFrom('leads as l')
       .innerJoin('units as un', 'un.id', 'l.unitId')
@@ -185,6 +199,9 @@ export function createLeadsService({
         sql<number>`coalesce(ds.lead_feedback_days, 7)`.as('feedbackDays'),
         sql<number>`coalesce(ds.lead_report_interval_days, 14)`.as('reportIntervalDays'),
         inScope(scope, { district: 'l.district_id', unit: 'l.unit_id' }).as('inOwnScope'),
+        links.referralSourceName.as('referralSourceName'),
+        links.eventName.as('eventName'),
+        links.chainLinkLabel.as('chainLinkLabel'),
       ])
       .where(inScopeOrShared(scope, { district: 'l.district_id', unit: 'l.unit_id', shared: 'l.shared' }));
   }
@@ -219,6 +236,9 @@ export function createLeadsService({
     if (f.shared) c.push(sql<boolean>`l.shared = ${f.shared === 'true'}`);
     if (f.receivedFrom) c.push(sql<boolean>`l.received_on >= ${f.receivedFrom}`);
     if (f.receivedTo) c.push(sql<boolean>`l.received_on <= ${f.receivedTo}`);
+    if (f.referralSourceId) c.push(sql<boolean>`l.referral_source_id = ${f.referralSourceId}`);
+    if (f.eventId) c.push(sql<boolean>`l.event_id = ${f.eventId}`);
+    if (f.chainLinkId) c.push(sql<boolean>`l.chain_link_id = ${f.chainLinkId}`);
     if (f.overdue) c.push(overdueSql(f.overdue, today()));
     if (f.q) {
       // Found by its own title or its enterprise's name, pinyin, initials or credit code.
@@ -364,6 +384,7 @@ export function createLeadsService({
     const enterpriseId = input.enterpriseId
       ? (await enterpriseIn(db, unit.districtId, input.enterpriseId)).id
       : (await enterprises.create(c.user, actor, input.enterprise!)).enterprise.id;
+    await assertRecordLinks(db, 'leads', unit.districtId, input);
     return db.transaction().execute(async (trx) => {
       const at = now();
       const { unitId, enterprise: _e, enterpriseId: _id, ...fields } = input;
@@ -400,6 +421,7 @@ export function createLeadsService({
       const before = await findWritable(trx, c.scope, id, patch.version);
       requireStatus(before, ['new', 'following', 'declined'], 'edited', '修改');
       if (patch.enterpriseId) await enterpriseIn(trx, before.districtId, patch.enterpriseId);
+      await assertRecordLinks(trx, 'leads', before.districtId, patch);
       if (patch.receivedOn && patch.receivedOn > today()) throw leadsErrors.receivedInFuture(today());
       const set = Object.fromEntries(
         EDITABLE.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]]),
@@ -578,6 +600,10 @@ export function createLeadsService({
           chain: lead.chain,
           plannedTotalYuan: lead.intendedAmountYuan,
           channel: lead.channel,
+          // The credit travels with the lead: a referred lead's project counts for the same source and event.
+          referralSourceId: lead.referralSourceId,
+          eventId: lead.eventId,
+          chainLinkId: lead.chainLinkId,
           leadId: lead.id,
           stage: 'negotiating',
           searchText: searchTextOf(name),

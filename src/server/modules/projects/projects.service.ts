@@ -34,10 +34,17 @@ import { httpErrors } from '../../http/errors.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import { assertProjectChangeOpen } from '../bulletins/period-lock.js';
+import { assertRecordLinks, recordLinkLabels } from '../network-sources/record-links.js';
 import { projectsErrors } from './projects.errors.js';
 import { listOrder, listWhere } from './projects.list.js';
 
-type Row = Selectable<ProjectsTable> & { unitName: string; enterpriseName: string | null };
+type Row = Selectable<ProjectsTable> & {
+  unitName: string;
+  enterpriseName: string | null;
+  referralSourceName: string | null;
+  eventName: string | null;
+  chainLinkLabel: string | null;
+};
 type Q = Kysely<DB> | Transaction<DB>;
 const EXPORT_LIMIT = 100_000;
 
@@ -73,6 +80,9 @@ const EDITABLE = [
   'cityProjectCode',
   'capitalIncrease',
   'incrementYuan',
+  'referralSourceId',
+  'eventId',
+  'chainLinkId',
 ] as const;
 type Editable = (typeof EDITABLE)[number];
 
@@ -121,6 +131,12 @@ function present(r: Row): ProjectView {
     cityProjectCode: r.cityProjectCode,
     capitalIncrease: r.capitalIncrease,
     incrementYuan: r.incrementYuan,
+    referralSourceId: r.referralSourceId,
+    referralSourceName: r.referralSourceName,
+    eventId: r.eventId,
+    eventName: r.eventName,
+    chainLinkId: r.chainLinkId,
+    chainLinkLabel: r.chainLinkLabel,
   };
 }
 
@@ -165,12 +181,19 @@ export function createProjectsService({
   now: () => Date;
 }) {
   function base(q: Q, scope: DataScope) {
+    const links = recordLinkLabels('p');
     return q
       .selectFrom('projects as p')
       .innerJoin('units as un', 'un.id', 'p.unitId')
       .leftJoin('enterprises as e', 'e.id', 'p.enterpriseId')
       .selectAll('p')
-      .select(['un.name as unitName', 'e.name as enterpriseName'])
+      .select([
+        'un.name as unitName',
+        'e.name as enterpriseName',
+        links.referralSourceName.as('referralSourceName'),
+        links.eventName.as('eventName'),
+        links.chainLinkLabel.as('chainLinkLabel'),
+      ])
       .where(inScope(scope, { district: 'p.district_id', unit: 'p.unit_id' }));
   }
 
@@ -278,6 +301,7 @@ export function createProjectsService({
     return db.transaction().execute(async (trx) => {
       const unit = await assertUnitWritable(trx, scope, input.unitId);
       await assertEnterprise(trx, unit.districtId, input.enterpriseId);
+      await assertRecordLinks(trx, 'projects', unit.districtId, input);
       assertCapitalIncrease(input);
       const at = now();
       const { unitId, ...fields } = input;
@@ -355,6 +379,7 @@ export function createProjectsService({
     bumpVersion = true,
   ) {
     await assertEnterprise(trx, before.districtId, patch.enterpriseId);
+    await assertRecordLinks(trx, 'projects', before.districtId, patch);
     await assertCooperatingUnits(trx, before.districtId, before.unitId, patch.cooperatingUnitIds);
     const set = Object.fromEntries(EDITABLE.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]]));
     await trx

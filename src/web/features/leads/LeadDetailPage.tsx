@@ -30,6 +30,7 @@ import { errorText } from '../../app/api.js';
 import { formatDateTime } from '../../app/dates.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
+import { ChainLinkLink, EventLink, SourceLink } from '../network-sources/RecordNetworkLinks.js';
 import { moneyAuto } from '../projects/project-format.js';
 import { useProjectUnits } from '../projects/project-units.js';
 import { LeadClockBadges } from './LeadClockBadges.js';
@@ -84,6 +85,9 @@ function Facts({ lead }: { lead: LeadView }) {
         { key: 'enterprise', label: t.enterprise, children: lead.enterpriseName },
         { key: 'channel', label: t.channel, children: LEAD_CHANNEL_LABELS[lead.channel][lang] },
         { key: 'referrer', label: t.referrer, children: dash(lead.referrer) },
+        { key: 'referralSource', label: t.referralSource, children: <SourceLink r={lead} /> },
+        { key: 'event', label: t.event, children: <EventLink r={lead} /> },
+        { key: 'chainLink', label: t.chainLink, children: <ChainLinkLink r={lead} /> },
         { key: 'amount', label: t.intendedAmountShort, children: moneyAuto(lead.intendedAmountYuan) },
         { key: 'chain', label: t.chain, children: dash(lead.chain) },
         { key: 'industry', label: t.industryDivision, children: dash(lead.industryDivision) },

@@ -26,6 +26,7 @@ import { useLang, useT } from '../../app/i18n.js';
 import { queryClient } from '../../app/query-client.js';
 import { IndustrySelect } from '../../components/IndustrySelect.js';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.js';
+import { NetworkSelect } from '../network/NetworkSelect.js';
 import {
   afterToday,
   amountRule,
@@ -56,7 +57,13 @@ interface LeadFormValues {
   siteNeeds?: string;
   supportAsked?: string;
   shared?: boolean;
+  referralSourceId?: string | null;
+  eventId?: string | null;
+  chainLinkId?: string | null;
 }
+
+/** Channels whose lead someone in the network referred (以商招商 / 以情招商): the source picker comes first. */
+const REFERRED_CHANNELS: readonly LeadChannel[] = ['via_business', 'kinship', 'resident'];
 
 const text = (s: string | undefined) => s?.trim() || null;
 
@@ -76,6 +83,7 @@ export function LeadFormModal(props: {
   const update = useUpdateLead();
   const mutation = props.lead ? update : create;
   const mode = Form.useWatch('enterpriseMode', form);
+  const channel = Form.useWatch('channel', form);
   const l = props.lead;
 
   const initialValues: Partial<LeadFormValues> = l
@@ -93,6 +101,9 @@ export function LeadFormModal(props: {
         intention: l.intention ?? '',
         siteNeeds: l.siteNeeds ?? '',
         supportAsked: l.supportAsked ?? '',
+        referralSourceId: l.referralSourceId,
+        eventId: l.eventId,
+        chainLinkId: l.chainLinkId,
       }
     : {
         unitId: props.defaultUnitId,
@@ -129,6 +140,9 @@ export function LeadFormModal(props: {
       intention: text(v.intention),
       siteNeeds: text(v.siteNeeds),
       supportAsked: text(v.supportAsked),
+      referralSourceId: v.referralSourceId ?? null,
+      eventId: v.eventId ?? null,
+      chainLinkId: v.chainLinkId ?? null,
     };
     if (!l) {
       const enterprise =
@@ -258,6 +272,20 @@ export function LeadFormModal(props: {
               <Input maxLength={100} />
             </Form.Item>
           </Col>
+          {channel && REFERRED_CHANNELS.includes(channel) ? (
+            <Col span={24}>
+              <Form.Item name="referralSourceId" label={t.referralSource} extra={t.referralSourceHelp}>
+                <NetworkSelect kind="source" />
+              </Form.Item>
+            </Col>
+          ) : null}
+          {channel === 'event' ? (
+            <Col span={24}>
+              <Form.Item name="eventId" label={t.event}>
+                <NetworkSelect kind="event" />
+              </Form.Item>
+            </Col>
+          ) : null}
           <Col {...half}>
             <Form.Item name="intendedAmountYuan" label={t.intendedAmount} rules={[amountRule(lang)]}>
               <Input inputMode="decimal" suffix="万元" />
@@ -271,6 +299,25 @@ export function LeadFormModal(props: {
           <Col {...half}>
             <Form.Item name="industryDivision" label={t.industryDivision}>
               <IndustrySelect placeholder="C33 金属制品业" />
+            </Form.Item>
+          </Col>
+          {channel && REFERRED_CHANNELS.includes(channel) ? null : (
+            <Col {...half}>
+              <Form.Item name="referralSourceId" label={t.referralSource}>
+                <NetworkSelect kind="source" />
+              </Form.Item>
+            </Col>
+          )}
+          {channel === 'event' ? null : (
+            <Col {...half}>
+              <Form.Item name="eventId" label={t.event}>
+                <NetworkSelect kind="event" />
+              </Form.Item>
+            </Col>
+          )}
+          <Col {...half}>
+            <Form.Item name="chainLinkId" label={t.chainLink}>
+              <NetworkSelect kind="chain_link" />
             </Form.Item>
           </Col>
           {l ? null : (

@@ -16,6 +16,7 @@ import {
 import { useCan, useCurrentUser } from '../../app/auth.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
+import { NetworkSelect } from '../network/NetworkSelect.js';
 import { formatDay, moneyAuto, parseDay } from '../projects/project-format.js';
 import { useProjectUnits } from '../projects/project-units.js';
 import { SavedViewsMenu } from '../saved-views/SavedViewsMenu.js';
@@ -34,6 +35,9 @@ const FILTER_KEYS = [
   'overdue',
   'receivedFrom',
   'receivedTo',
+  'referralSourceId',
+  'eventId',
+  'chainLinkId',
   'q',
 ] as const;
 const PAGE_SIZES = ['20', '50', '100'];
@@ -212,6 +216,32 @@ export function LeadsListPage() {
             })
           }
         />
+        <div style={{ width: 240 }}>
+          <NetworkSelect
+            kind="source"
+            placeholder={t.referralSource}
+            value={query.referralSourceId ?? null}
+            onChange={(v) => go({ referralSourceId: v ?? undefined })}
+          />
+        </div>
+        <div style={{ width: 240 }}>
+          <NetworkSelect
+            kind="event"
+            placeholder={t.event}
+            value={query.eventId ?? null}
+            onChange={(v) => go({ eventId: v ?? undefined })}
+          />
+        </div>
+        {query.chainLinkId ? (
+          <div style={{ width: 240 }}>
+            <NetworkSelect
+              kind="chain_link"
+              placeholder={t.chainLink}
+              value={query.chainLinkId}
+              onChange={(v) => go({ chainLinkId: v ?? undefined })}
+            />
+          </div>
+        ) : null}
       </Flex>
       {leads.isError ? (
         <ErrorResult error={leads.error} onRetry={() => void leads.refetch()} />

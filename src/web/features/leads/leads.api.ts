@@ -94,6 +94,9 @@ export type NewLead = Omit<
   | 'siteNeeds'
   | 'supportAsked'
   | 'shared'
+  | 'referralSourceId'
+  | 'eventId'
+  | 'chainLinkId'
 > &
   Partial<CreateLeadInput>;
 

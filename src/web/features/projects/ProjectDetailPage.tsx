@@ -29,6 +29,7 @@ import { ActivitiesCard } from '../activities/ActivitiesCard.js';
 import { AgreementsCard } from '../agreements/AgreementsCard.js';
 import { CapitalCard } from '../capital/CapitalCard.js';
 import { leadsMessages } from '../leads/leads.messages.js';
+import { ChainLinkLink, EventLink, SourceLink } from '../network-sources/RecordNetworkLinks.js';
 import { AttachmentsCard } from './AttachmentsCard.js';
 import { MoveProjectModal } from './MoveProjectModal.js';
 import { ProjectFormModal } from './ProjectFormModal.js';
@@ -75,6 +76,9 @@ function useDescriptionItems(p: ProjectView): DescriptionsProps['items'] {
       label: tl.sourceLead,
       children: p.leadId ? <Link to={`/leads/${p.leadId}`}>{tl.openLead}</Link> : '—',
     },
+    { key: 'referralSource', label: t.referralSource, children: <SourceLink r={p} /> },
+    { key: 'event', label: t.event, children: <EventLink r={p} /> },
+    { key: 'chainLink', label: t.chainLink, children: <ChainLinkLink r={p} /> },
     {
       key: 'sourceArea',
       label: t.sourceArea,

@@ -36,6 +36,7 @@ import {
 import { useLang, useT } from '../../app/i18n.js';
 import { IndustrySelect } from '../../components/IndustrySelect.js';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.js';
+import { NetworkSelect } from '../network/NetworkSelect.js';
 import type { UnitOptions } from '../users/unit-options.js';
 import {
   afterToday,
@@ -84,7 +85,13 @@ export interface ProjectFormValues {
   cityProjectCode?: string;
   capitalIncrease: boolean;
   incrementYuan?: string;
+  referralSourceId?: string | null;
+  eventId?: string | null;
+  chainLinkId?: string | null;
 }
+
+/** Channels whose project someone in the network referred (以商招商 / 以情招商): the source picker comes first. */
+const REFERRED_CHANNELS: readonly Channel[] = ['via_business', 'kinship', 'resident'];
 
 const WHOLE = /^\d{1,9}$/;
 const MU = /^\d{1,10}(\.\d{1,2})?$/;
@@ -123,6 +130,9 @@ export function projectToValues(p: ProjectView): ProjectFormValues {
     cityProjectCode: p.cityProjectCode ?? '',
     capitalIncrease: p.capitalIncrease,
     incrementYuan: wanInput(p.incrementYuan),
+    referralSourceId: p.referralSourceId,
+    eventId: p.eventId,
+    chainLinkId: p.chainLinkId,
   };
 }
 
@@ -164,6 +174,9 @@ export function valuesToFields(v: ProjectFormValues): Required<ProjectFields> {
     cityProjectCode: text(v.cityProjectCode),
     capitalIncrease: v.capitalIncrease ?? false,
     incrementYuan: v.capitalIncrease ? wanToYuan(v.incrementYuan) : null,
+    referralSourceId: v.referralSourceId ?? null,
+    eventId: v.eventId ?? null,
+    chainLinkId: v.chainLinkId ?? null,
   };
 }
 
@@ -195,6 +208,8 @@ export function ProjectForm(props: {
   const t = useT(projectsMessages);
   const lang = useLang();
   const cooperatingOptions = useCooperatingUnitOptions();
+  const channel = Form.useWatch('channel', props.form);
+  const referred = Boolean(channel && REFERRED_CHANNELS.includes(channel));
   const half = { xs: 24, sm: 12 };
   const date = <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={afterToday} />;
   return (
@@ -291,6 +306,25 @@ export function ProjectForm(props: {
               allowClear
               options={SOURCE_AREAS.map((a) => ({ value: a, label: SOURCE_AREA_LABELS[a][lang] }))}
             />
+          </Form.Item>
+        </Col>
+        <Col {...(referred ? { span: 24 } : half)}>
+          <Form.Item
+            name="referralSourceId"
+            label={t.referralSource}
+            extra={referred ? t.referralSourceHelp : undefined}
+          >
+            <NetworkSelect kind="source" />
+          </Form.Item>
+        </Col>
+        <Col {...(channel === 'event' ? { span: 24 } : half)}>
+          <Form.Item name="eventId" label={t.event}>
+            <NetworkSelect kind="event" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="chainLinkId" label={t.chainLink}>
+            <NetworkSelect kind="chain_link" />
           </Form.Item>
         </Col>
       </Row>
