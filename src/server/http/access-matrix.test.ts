@@ -10,13 +10,16 @@ import {
   buildAttachment,
   buildBulletin,
   buildCapitalReport,
+  buildChainLink,
   buildCity,
   buildDistrict,
   buildEnterprise,
   buildImportBatch,
   buildLead,
   buildMilestone,
+  buildNetworkSource,
   buildProject,
+  buildPromotionEvent,
   buildSavedView,
   buildScheme,
   buildUnit,
@@ -47,6 +50,12 @@ let anchor: {
   batchId: string;
   schemeId: string;
   bulletinId: string;
+  chainId: string;
+  linkId: string;
+  eventId: string;
+  meetingId: string;
+  taskId: string;
+  sourceId: string;
 };
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
@@ -89,7 +98,13 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':year', '2026')
     .replace(':batchId', anchor.batchId)
     .replace(':schemeId', anchor.schemeId)
-    .replace(':bulletinId', anchor.bulletinId);
+    .replace(':bulletinId', anchor.bulletinId)
+    .replace(':chainId', anchor.chainId)
+    .replace(':linkId', anchor.linkId)
+    .replace(':eventId', anchor.eventId)
+    .replace(':meetingId', anchor.meetingId)
+    .replace(':taskId', anchor.taskId)
+    .replace(':sourceId', anchor.sourceId);
 }
 
 beforeAll(async () => {
@@ -118,6 +133,47 @@ beforeAll(async () => {
   const batch = await buildImportBatch(t.db, { userId: target.id });
   const scheme = await buildScheme(t.db, { districtId: district.id });
   const bulletin = await buildBulletin(t.db, { districtId: district.id });
+  // A chain link the anchor project sits on, so no role's DELETE removes the link or its chain (409).
+  const chainLink = await buildChainLink(t.db, { districtId: district.id, chainName: '矩阵链' });
+  await t.db
+    .updateTable('projects')
+    .set({ chainLinkId: chainLink.link.id })
+    .where('id', '=', project.id)
+    .execute();
+  // An event with a meeting and a task; the anchor lead is credited to it, so no role's DELETE removes it.
+  const promotionEvent = await buildPromotionEvent(t.db, { unitId: town.id, startsOn: '2026-01-10' });
+  await t.db.updateTable('leads').set({ eventId: promotionEvent.id }).where('id', '=', lead.id).execute();
+  const eventMeeting = await t.db
+    .insertInto('eventMeetings')
+    .values({
+      districtId: district.id,
+      eventId: promotionEvent.id,
+      enterpriseId: enterprise.id,
+      metOn: '2026-01-10',
+      createdAt: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const eventTask = await t.db
+    .insertInto('eventTasks')
+    .values({
+      districtId: district.id,
+      eventId: promotionEvent.id,
+      title: '矩阵任务',
+      ownerUnitId: town.id,
+      dueOn: '2026-02-01',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // A chamber of the town; the anchor project is credited to it.
+  const networkSource = await buildNetworkSource(t.db, { unitId: town.id, name: '矩阵商会' });
+  await t.db
+    .updateTable('projects')
+    .set({ referralSourceId: networkSource.id })
+    .where('id', '=', project.id)
+    .execute();
   anchor = {
     unitId: town.id,
     userId: target.id,
@@ -133,6 +189,12 @@ beforeAll(async () => {
     batchId: batch.id,
     schemeId: scheme.id,
     bulletinId: bulletin.id,
+    chainId: chainLink.chain.id,
+    linkId: chainLink.link.id,
+    eventId: promotionEvent.id,
+    meetingId: eventMeeting.id,
+    taskId: eventTask.id,
+    sourceId: networkSource.id,
   };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });
@@ -252,6 +314,12 @@ describe('access matrix', () => {
       ['GET', `/api/enterprises/${anchor.enterpriseId}`],
       ['GET', `/api/leads/${anchor.leadId}/activities`],
       ['GET', `/api/leads/${anchor.leadId}`],
+      ['GET', `/api/chains/${anchor.chainId}`],
+      ['PATCH', `/api/chains/${anchor.chainId}/links/${anchor.linkId}`, { name: '越权改名' }],
+      ['GET', `/api/promotion-events/${anchor.eventId}`],
+      ['GET', `/api/network-sources/${anchor.sourceId}`],
+      ['PATCH', `/api/network-sources/${anchor.sourceId}`, { version: 1, name: '越权改名' }],
+      ['PATCH', `/api/promotion-events/${anchor.eventId}`, { version: 1, name: '越权改名' }],
       ['GET', `/api/leads/${anchor.leadId}/events`],
       ['GET', `/api/leads?unitId=${anchor.unitId}`],
       ['PATCH', `/api/leads/${anchor.leadId}`, { version: 1, title: '越权改名' }],

@@ -11,9 +11,11 @@ import type { SecurityPolicyRepository } from '../security-policy/security-polic
 import { loadDemoActivities } from './demo-activities.js';
 import { loadDemoBulletins } from './demo-bulletins.js';
 import { loadDemoCapital } from './demo-capital.js';
+import { loadDemoChains } from './demo-chains.js';
 import { loadDemoCity } from './demo-city.js';
 import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
 import { loadDemoLeads } from './demo-leads.js';
+import { loadDemoNetworkSources } from './demo-network-sources.js';
 import { loadDemoPipeline } from './demo-pipeline.js';
 import { loadDemoSchemes } from './demo-schemes.js';
 import { loadDemoTargets } from './demo-targets.js';
@@ -178,7 +180,16 @@ export function createSetupService(deps: {
           now: at,
         });
         await loadDemoActivities(trx, { districtId: district.id, units: created, now: at });
+        // demo:network-sources (chambers, dealers, people outside; credits some referred leads and projects)
+        await loadDemoNetworkSources(trx, {
+          districtId: district.id,
+          units: created,
+          userId: adminId,
+          now: at,
+        });
         await loadDemoCapital(trx, { districtId: district.id, units: created, userId: adminId, now: at });
+        // demo:chains (places some projects and leads on links; the target enterprises' demo comes after it)
+        await loadDemoChains(trx, { districtId: district.id, userId: adminId, now: at });
         // Assessment demo, in this order (each reads the previous): year settings and targets, schemes,
         // other districts' figures, bulletins.
         // demo:targets
