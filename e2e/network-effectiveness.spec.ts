@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Outcome } from '../src/domain/network/network.schemas.js';
+import { setupPlatform, TEST_PASSWORD } from '../src/server/test/test-app.js';
+import { JOURNEY_TIMEOUT, type Journey, screenshot, signIn, startJourney, visible } from './support.js';
+
+describe('the center sees which sources produce leads and opens the leads behind a figure', () => {
+  let j: Journey;
+
+  beforeAll(async () => {
+    j = await startJourney();
+    await setupPlatform(j.t.app, { loadDemo: true });
+  });
+  afterAll(async () => {
+    await j?.close();
+  });
+
+  it('effectiveness by source: the chart is drawn, a source’s lead count opens exactly those leads', {
+    timeout: JOURNEY_TIMEOUT,
+  }, async () => {
+    const { page, errors } = await j.newPage({ width: 1440, height: 900 });
+    await page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(page, 'center.admin', TEST_PASSWORD)).toBe(200);
+    await visible(page.getByRole('link', { name: '打开数据看板' }));
+
+    const [res] = await Promise.all([
+      page.waitForResponse(
+        (r) =>
+          new URL(r.url()).pathname === '/api/network/outcomes' &&
+          new URL(r.url()).searchParams.get('by') === 'source' &&
+          r.status() === 200,
+      ),
+      page.goto(`${j.baseUrl}/network/effectiveness?by=source`),
+    ]);
+    const outcomes = (await res.json()) as Outcome[];
+    const url = new URL(res.url());
+    const period = { from: url.searchParams.get('from')!, to: url.searchParams.get('to')! };
+    const withLeads = outcomes.filter((o) => o.leads > 0);
+    expect(withLeads.length).toBeGreaterThan(0);
+
+    const chart = page.getByTestId('effectiveness-chart');
+    await chart.locator('canvas').first().waitFor({ state: 'attached' });
+    await visible(page.getByRole('link', { name: withLeads[0]!.label }));
+    await screenshot(page, 'network-effectiveness');
+
+    // The first source with leads: its lead count opens the lead list filtered to it and the period.
+    const row = withLeads[0]!;
+    const [list] = await Promise.all([
+      page.waitForResponse(
+        (r) =>
+          new URL(r.url()).pathname === '/api/leads' &&
+          new URL(r.url()).searchParams.get('referralSourceId') === row.key &&
+          r.status() === 200,
+      ),
+      page.getByTestId(`drill-leads-${row.key}`).click(),
+    ]);
+    await page.waitForURL((u) => u.pathname === '/leads');
+    const asked = new URL(list.url()).searchParams;
+    expect(asked.get('receivedFrom')).toBe(period.from);
+    expect(asked.get('receivedTo')).toBe(period.to);
+    // The list finds exactly as many leads as the figure said.
+    expect(((await list.json()) as { total: number }).total).toBe(row.leads);
+    await screenshot(page, 'network-effectiveness-drill');
+    expect(errors).toEqual([]);
+  });
+});
