@@ -22,6 +22,7 @@ import {
   buildPromotionEvent,
   buildSavedView,
   buildScheme,
+  buildTargetEnterprise,
   buildUnit,
   buildUser,
   sessionFor,
@@ -56,6 +57,7 @@ let anchor: {
   meetingId: string;
   taskId: string;
   sourceId: string;
+  targetId: string;
 };
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
@@ -99,6 +101,7 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':batchId', anchor.batchId)
     .replace(':schemeId', anchor.schemeId)
     .replace(':bulletinId', anchor.bulletinId)
+    .replace(':targetId', anchor.targetId)
     .replace(':chainId', anchor.chainId)
     .replace(':linkId', anchor.linkId)
     .replace(':eventId', anchor.eventId)
@@ -174,6 +177,11 @@ beforeAll(async () => {
     .set({ referralSourceId: networkSource.id })
     .where('id', '=', project.id)
     .execute();
+  // A target enterprise of the town (the center's DELETE may remove it; later calls then answer 404).
+  const targetEnterprise = await buildTargetEnterprise(t.db, {
+    unitId: town.id,
+    enterpriseId: enterprise.id,
+  });
   anchor = {
     unitId: town.id,
     userId: target.id,
@@ -195,6 +203,7 @@ beforeAll(async () => {
     meetingId: eventMeeting.id,
     taskId: eventTask.id,
     sourceId: networkSource.id,
+    targetId: targetEnterprise.id,
   };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });
@@ -319,6 +328,9 @@ describe('access matrix', () => {
       ['GET', `/api/promotion-events/${anchor.eventId}`],
       ['GET', `/api/network-sources/${anchor.sourceId}`],
       ['PATCH', `/api/network-sources/${anchor.sourceId}`, { version: 1, name: '越权改名' }],
+      ['GET', `/api/target-enterprises/${anchor.targetId}`],
+      ['PATCH', `/api/target-enterprises/${anchor.targetId}`, { version: 1, approach: '越权' }],
+      ['GET', `/api/target-enterprises?unitId=${anchor.unitId}`],
       ['PATCH', `/api/promotion-events/${anchor.eventId}`, { version: 1, name: '越权改名' }],
       ['GET', `/api/leads/${anchor.leadId}/events`],
       ['GET', `/api/leads?unitId=${anchor.unitId}`],
