@@ -62,4 +62,35 @@ describe('the center sees which sources produce leads and opens the leads behind
     await screenshot(page, 'network-effectiveness-drill');
     expect(errors).toEqual([]);
   });
+
+  it('the chambers list by kind, a chamber’s page with what it referred, and a new chamber recorded through the form', {
+    timeout: JOURNEY_TIMEOUT,
+  }, async () => {
+    const { page, errors } = await j.newPage({ width: 1440, height: 900 });
+    await page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(page, 'center.admin', TEST_PASSWORD)).toBe(200);
+    await visible(page.getByRole('link', { name: '打开数据看板' }));
+    await page.goto(`${j.baseUrl}/network/sources`);
+    await page.getByRole('tab', { name: '商会' }).click();
+    await page.waitForURL((u) => u.searchParams.get('kind') === 'chamber');
+    await visible(page.getByRole('link', { name: '北京洺水商会' }));
+    await screenshot(page, 'network-sources');
+    await page.getByRole('link', { name: '北京洺水商会' }).click();
+    await visible(page.getByText('推荐成效'));
+    await visible(page.getByText('推荐的线索'));
+    await screenshot(page, 'network-source-detail');
+
+    await page.goto(`${j.baseUrl}/network/sources`);
+    await page.getByRole('button', { name: '新增' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称').fill('成都洺水商会');
+    await dialog.getByLabel('联系人').fill('何会长');
+    await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/network-sources' && r.status() === 201),
+      dialog.getByRole('button', { name: '保存' }).click(),
+    ]);
+    await page.waitForURL((u) => /^\/network\/sources\/[0-9a-f-]{36}$/.test(u.pathname));
+    await visible(page.getByText('成都洺水商会'));
+    expect(errors).toEqual([]);
+  });
 });

@@ -227,6 +227,7 @@ export async function loadDemoNetworkSources(
     .where('districtId', '=', o.districtId)
     .where('channel', 'in', channels)
     .orderBy('receivedOn')
+    .orderBy('title')
     .orderBy('id')
     .execute();
   const assign = new Map<string, { leads: string[]; projects: string[] }>();
@@ -255,6 +256,7 @@ export async function loadDemoNetworkSources(
     .where('channel', 'in', channels)
     .where('leadId', 'is', null)
     .orderBy('createdAt')
+    .orderBy('name')
     .orderBy('id')
     .execute();
   for (const p of projects) {

@@ -50,7 +50,7 @@ function OutcomeCard({
   const o = detail.outcome;
   const by = { referralSourceId: detail.source.id };
   const figure = (metric: OutcomeMetric, title: string, value: string | number) => (
-    <Col xs={12} sm={8} md={4} key={metric}>
+    <Col xs={12} sm={8} md={3} key={metric}>
       <Link to={drillHref(metric, by, period)} data-testid={`outcome-${metric}`}>
         <Statistic title={title} value={value} />
       </Link>
@@ -61,11 +61,12 @@ function OutcomeCard({
       <Row gutter={[16, 16]}>
         {figure('leads', t.leads, o.leads)}
         {figure('converted', t.converted, o.converted)}
-        <Col xs={12} sm={8} md={4}>
+        <Col xs={12} sm={8} md={3}>
           <Statistic title={t.conversion} value={o.conversion === null ? '—' : `${o.conversion}%`} />
         </Col>
         {figure('signed', t.signed, o.signed)}
         {figure('signedAmountYuan', t.signedAmount, wanFigure(o.signedAmountYuan))}
+        {figure('landed', t.landed, o.landed)}
         {figure('started', t.started, o.started)}
       </Row>
     </Card>
@@ -180,7 +181,7 @@ export function SourceDetailPage() {
               render: (_, l) => <Link to={`/leads/${l.id}`}>{l.title}</Link>,
             },
             { key: 'enterprise', title: t.enterpriseName, dataIndex: 'enterpriseName' },
-            { key: 'unit', title: t.unit, dataIndex: 'unitName' },
+            { key: 'unit', title: t.ownerUnit, dataIndex: 'unitName' },
             { key: 'receivedOn', title: t.receivedOn, dataIndex: 'receivedOn' },
             {
               key: 'status',
@@ -206,7 +207,7 @@ export function SourceDetailPage() {
               title: t.projectName,
               render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link>,
             },
-            { key: 'unit', title: t.unit, dataIndex: 'unitName' },
+            { key: 'unit', title: t.ownerUnit, dataIndex: 'unitName' },
             { key: 'stage', title: t.stage, render: (_, p) => <StageTag stage={p.stage as Stage} /> },
             { key: 'amount', title: t.signedAmount, render: (_, p) => wanFigure(p.signedAmountYuan) },
             { key: 'signingDate', title: t.signingDate, render: (_, p) => p.signingDate ?? '—' },
