@@ -186,6 +186,36 @@ export const router = createBrowserRouter([
                     ],
                   },
                   {
+                    path: 'network/targets',
+                    handle: crumb('targetEnterprises'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { TargetsListPage } = await import(
+                            '../features/target-enterprises/TargetsListPage.js'
+                          );
+                          return { element: <TargetsListPage /> };
+                        },
+                      },
+                      {
+                        path: ':targetId',
+                        lazy: async () => {
+                          const { TargetDetailPage } = await import(
+                            '../features/target-enterprises/TargetDetailPage.js'
+                          );
+                          return { element: <TargetDetailPage /> };
+                        },
+                        handle: crumb('targetEnterpriseDetail'),
+                      },
+                    ],
+                  },
+                  {
                     path: 'network/sources',
                     handle: crumb('networkSources'),
                     element: (
@@ -212,6 +242,32 @@ export const router = createBrowserRouter([
                           return { element: <SourceDetailPage /> };
                         },
                         handle: crumb('networkSourceDetail'),
+                      },
+                    ],
+                  },
+                  {
+                    path: 'network/chains',
+                    handle: crumb('chains'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { ChainsListPage } = await import('../features/chains/ChainsListPage.js');
+                          return { element: <ChainsListPage /> };
+                        },
+                      },
+                      {
+                        path: ':chainId',
+                        lazy: async () => {
+                          const { ChainDetailPage } = await import('../features/chains/ChainDetailPage.js');
+                          return { element: <ChainDetailPage /> };
+                        },
+                        handle: crumb('chainDetail'),
                       },
                     ],
                   },

@@ -73,6 +73,8 @@ export function LeadFormModal(props: {
   unitOptions: UnitOptions;
   unitLocked: boolean;
   defaultUnitId: string;
+  /** A new lead about a known enterprise (a target enterprise's 转为线索): picked, titled, channel 定向招商. */
+  prefill?: { enterpriseId: string; enterpriseName: string; title?: string; chainLinkId?: string | null };
   onClose: (saved?: LeadView) => void;
 }) {
   const t = useT(leadsMessages);
@@ -107,9 +109,17 @@ export function LeadFormModal(props: {
       }
     : {
         unitId: props.defaultUnitId,
-        enterpriseMode: 'new',
+        enterpriseMode: props.prefill ? 'pick' : 'new',
         receivedOn: parseDay(todayInChina()) ?? undefined,
         shared: false,
+        ...(props.prefill
+          ? {
+              enterpriseId: props.prefill.enterpriseId,
+              title: props.prefill.title,
+              channel: 'targeted' as const,
+              chainLinkId: props.prefill.chainLinkId ?? null,
+            }
+          : {}),
       };
 
   const submit = (v: LeadFormValues) => {
@@ -256,7 +266,7 @@ export function LeadFormModal(props: {
           </Row>
         ) : (
           <Form.Item name="enterpriseId" label={t.enterprise} rules={required}>
-            <EnterpriseSelect initialLabel={l?.enterpriseName ?? null} />
+            <EnterpriseSelect initialLabel={l?.enterpriseName ?? props.prefill?.enterpriseName ?? null} />
           </Form.Item>
         )}
         <Row gutter={16}>
