@@ -272,6 +272,36 @@ export const router = createBrowserRouter([
                     ],
                   },
                   {
+                    path: 'network/events',
+                    handle: crumb('promotionEvents'),
+                    element: (
+                      <RequirePermission permission="pipeline.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { EventsListPage } = await import(
+                            '../features/promotion-events/EventsListPage.js'
+                          );
+                          return { element: <EventsListPage /> };
+                        },
+                      },
+                      {
+                        path: ':eventId',
+                        lazy: async () => {
+                          const { EventDetailPage } = await import(
+                            '../features/promotion-events/EventDetailPage.js'
+                          );
+                          return { element: <EventDetailPage /> };
+                        },
+                        handle: crumb('promotionEventDetail'),
+                      },
+                    ],
+                  },
+                  {
                     path: 'network/effectiveness',
                     handle: crumb('effectiveness'),
                     element: (

@@ -1,6 +1,6 @@
 // Only the chart types and components the dashboards draw, on the canvas renderer: this module is imported
 // dynamically by EChart, so none of it is in the app's initial bundle.
-import { BarChart, FunnelChart, LineChart, MapChart } from 'echarts/charts';
+import { BarChart, FunnelChart, LineChart, MapChart, TreeChart } from 'echarts/charts';
 import {
   GeoComponent,
   GridComponent,
@@ -17,6 +17,8 @@ echarts.use([
   FunnelChart,
   LineChart,
   MapChart,
+  // the industrial chain map (features/chains)
+  TreeChart,
   GeoComponent,
   GridComponent,
   LegendComponent,
