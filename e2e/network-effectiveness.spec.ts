@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../src/domain/network/network.schemas.js';
 import { setupPlatform, TEST_PASSWORD } from '../src/server/test/test-app.js';
-import { JOURNEY_TIMEOUT, type Journey, screenshot, signIn, startJourney, visible } from './support.js';
+import {
+  JOURNEY_TIMEOUT,
+  type Journey,
+  pickOption,
+  screenshot,
+  signIn,
+  startJourney,
+  visible,
+} from './support.js';
 
 describe('the center sees which sources produce leads and opens the leads behind a figure', () => {
   let j: Journey;
@@ -91,6 +99,32 @@ describe('the center sees which sources produce leads and opens the leads behind
     ]);
     await page.waitForURL((u) => /^\/network\/sources\/[0-9a-f-]{36}$/.test(u.pathname));
     await visible(page.getByText('成都洺水商会'));
+    expect(errors).toEqual([]);
+  });
+  it('a town enters a lead referred by the 北京洺水商会: the source picker comes up for 以商招商, the lead links to the chamber', {
+    timeout: JOURNEY_TIMEOUT,
+  }, async () => {
+    const { page, errors } = await j.newPage({ width: 1366 });
+    await page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(page, 'town03.reporter', TEST_PASSWORD)).toBe(200);
+    await visible(page.getByRole('heading', { name: /欢迎/ }));
+    await page.goto(`${j.baseUrl}/leads`);
+    await page.getByRole('button', { name: '登记线索' }).click();
+    const form = page.getByRole('dialog', { name: '登记线索' });
+    await visible(form);
+    await form.getByLabel('线索名称').fill('商会推荐的冷镦件项目');
+    await form.getByLabel('企业名称').fill('北京某冷镦科技有限公司');
+    await pickOption(form, '来源渠道', '以商招商');
+    await visible(form.getByText('以商招商、以情招商：记下推荐这条线索的商会'));
+    await pickOption(form, '推荐来源（商会、在外人员等）', '北京洺水商会');
+    await screenshot(page, 'lead-form-referral');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    await page.getByRole('link', { name: '北京洺水商会' }).click();
+    await page.waitForURL(/\/network\/sources\/[0-9a-f-]{36}$/);
+    // The town sees its own referred lead on the chamber's page (the chamber is the center's).
+    await visible(page.getByRole('link', { name: '商会推荐的冷镦件项目' }));
+    await visible(page.getByText('联系方式由联络单位维护'));
     expect(errors).toEqual([]);
   });
 });

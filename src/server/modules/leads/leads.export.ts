@@ -36,6 +36,9 @@ const COLUMNS: SheetColumn<LeadView>[] = [
   { header: '逾期事项', width: 16, value: overdueOf },
   { header: '共享', width: 8, value: (l) => (l.shared ? '是' : '否') },
   { header: '投资意向', width: 40, value: (l) => l.intention },
+  { header: '推荐来源', width: 24, value: (l) => l.referralSourceName },
+  { header: '招商活动', width: 24, value: (l) => l.eventName },
+  { header: '产业链环节', width: 30, value: (l) => l.chainLinkLabel },
 ];
 
 export function leadsWorkbook(rows: LeadView[]): Promise<Buffer> {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildChainLink,
@@ -336,5 +337,15 @@ describe('referral credit on leads and projects', () => {
     );
     expect(await ids(`/api/projects?eventId=${eventId}`)).toEqual([projectId]);
     expect(await ids(`/api/projects?chainLinkId=${linkId}`)).toEqual([projectId]);
+    // The lead export carries the credit, with the same filter.
+    const file = await call(t.app, center, 'GET', `/api/leads/export.xlsx?referralSourceId=${chamberId}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const row = ws.getRow(2).values as unknown[];
+    expect(ws.rowCount).toBe(2);
+    expect(row[header.indexOf('推荐来源')]).toBe('深圳洺水商会');
+    expect(row[header.indexOf('招商活动')]).toBe('深圳紧固件推介会');
   });
 });
