@@ -143,14 +143,24 @@ export type EventView = z.infer<typeof eventSchema>;
 
 // ---- meetings --------------------------------------------------------------------------------------------
 
-export const meetingInput = z.object({
+const meetingFields = {
   enterpriseId: z.string().uuid(),
   metOn: day,
-  contactPerson: text(40).default(null),
-  notes: text(2000).default(null),
+  contactPerson: text(40),
+  notes: text(2000),
+};
+export const meetingInput = z.object({
+  ...meetingFields,
+  contactPerson: meetingFields.contactPerson.default(null),
+  notes: meetingFields.notes.default(null),
 });
 export type MeetingInput = z.infer<typeof meetingInput>;
-export const updateMeetingInput = meetingInput.partial();
+/** A patch names at least one field (an empty one is a mistake, not a save). */
+const notEmpty = { message: 'Nothing to change', path: [] as string[] };
+export const updateMeetingInput = z
+  .object(meetingFields)
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), notEmpty);
 export type UpdateMeetingInput = z.infer<typeof updateMeetingInput>;
 
 export const meetingSchema = z.object({
@@ -179,15 +189,23 @@ export type MeetingLeadInput = z.infer<typeof meetingLeadInput>;
 
 // ---- follow-up tasks -------------------------------------------------------------------------------------
 
-export const taskInput = z.object({
+const taskFields = {
   title: z.string().trim().min(1).max(200),
   ownerUnitId: z.string().uuid(),
-  ownerName: text(40).default(null),
+  ownerName: text(40),
   dueOn: day,
-  note: text(2000).default(null),
+  note: text(2000),
+};
+export const taskInput = z.object({
+  ...taskFields,
+  ownerName: taskFields.ownerName.default(null),
+  note: taskFields.note.default(null),
 });
 export type TaskInput = z.infer<typeof taskInput>;
-export const updateTaskInput = taskInput.partial();
+export const updateTaskInput = z
+  .object(taskFields)
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), notEmpty);
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 /** Mark done (on a date, today when left out) or open again. */
 export const taskDoneInput = z.object({ done: z.boolean(), on: day.optional() });

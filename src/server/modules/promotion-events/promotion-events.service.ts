@@ -304,7 +304,8 @@ export function createPromotionEventsService(deps: {
   async function outcome(q: Q, scope: DataScope, e: EventRow): Promise<EventOutcome> {
     const d = today();
     const from = e.startsOn;
-    const to = d >= from ? d : from;
+    // A future event has produced nothing yet: an empty window on its first day. (ISO dates compare as text.)
+    const to = [from, d].sort()[1]!;
     const [figures] = await outcomesBy(db, scope, { by: 'event', from, to, keys: [e.id] });
     const [leadRows, projectRows] = await Promise.all([
       q

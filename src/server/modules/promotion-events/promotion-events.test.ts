@@ -276,7 +276,7 @@ describe('meetings and the event’s outcome', () => {
       `/api/promotion-events/${event.id}/meetings/${ok.body.id}`,
       { notes: '有意新建热镦生产线，投资约2亿元' },
     );
-    expect(edited.body.notes).toBe('有意新建热镦生产线，投资约2亿元');
+    expect(edited.body).toMatchObject({ notes: '有意新建热镦生产线，投资约2亿元', contactPerson: '赵总' });
   });
 
   it('turns a meeting into a lead credited to the event, and the outcome counts it at once', async () => {
