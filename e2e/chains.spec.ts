@@ -5,6 +5,7 @@ import {
   horizontalOverflow,
   JOURNEY_TIMEOUT,
   type Journey,
+  pickOption,
   screenshot,
   signIn,
   startJourney,
@@ -22,7 +23,7 @@ describe('the center reads a chain’s map, its gaps and the work on a link', ()
     await j?.close();
   });
 
-  it('chains list → the fastener chain: map drawn, gaps with candidates, a link’s leads and projects', {
+  it('chains list → the fastener chain: map drawn, gaps, a link’s leads and projects; the center adds a link, covers it, cannot delete it', {
     timeout: JOURNEY_TIMEOUT,
   }, async () => {
     const { page, errors } = await j.newPage({ width: 1440, height: 900 });
@@ -59,6 +60,36 @@ describe('the center reads a chain’s map, its gaps and the work on a link', ()
     await visible(drawer.getByRole('link', { name: '在项目库中查看' }));
     await page.waitForURL((u) => u.searchParams.get('link') === busy!.id);
     await screenshot(page, 'chain-link-drawer');
+    await page.keyboard.press('Escape');
+
+    // The center edits the tree: a new link under 配套 appears as a gap; placing an enterprise covers it;
+    // deleting it is refused while the enterprise is on it.
+    await page.getByRole('switch', { name: '编辑环节' }).click();
+    await page.getByRole('button', { name: '新增环节' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增环节' });
+    await dialog.getByLabel('环节', { exact: true }).fill('紧固件回收');
+    await pickOption(dialog, '位置', '配套');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await visible(gaps.getByText('紧固件回收'));
+    const row = page.getByTestId('chain-links').getByRole('row').filter({ hasText: '紧固件回收' });
+    await row.getByRole('button', { name: '添加企业' }).click();
+    const place = page.getByRole('dialog', { name: /添加企业/ });
+    await place.getByLabel('企业', { exact: true }).click();
+    await page.keyboard.type('洺州特钢');
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '洺州特钢线材有限公司' })
+      .first()
+      .click();
+    await place.getByRole('button', { name: '保存' }).click();
+    await visible(row.getByText('已覆盖'));
+    expect(await gaps.getByText('紧固件回收').count()).toBe(0);
+    await row.getByRole('button', { name: '删除' }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await visible(page.getByText('该环节下还有 1 家链主/在区企业', { exact: false }));
     expect(errors).toEqual([]);
   });
 
