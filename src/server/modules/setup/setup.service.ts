@@ -17,7 +17,9 @@ import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
 import { loadDemoLeads } from './demo-leads.js';
 import { loadDemoNetworkSources } from './demo-network-sources.js';
 import { loadDemoPipeline } from './demo-pipeline.js';
+import { loadDemoPromotionEvents } from './demo-promotion-events.js';
 import { loadDemoSchemes } from './demo-schemes.js';
+import { loadDemoTargetEnterprises } from './demo-target-enterprises.js';
 import { loadDemoTargets } from './demo-targets.js';
 
 const SETUP_LOCK = 7_212_027;
@@ -187,9 +189,24 @@ export function createSetupService(deps: {
           userId: adminId,
           now: at,
         });
+        // demo:promotion-events (credits the demo's leads of channel 'event' and their projects to events)
+        await loadDemoPromotionEvents(trx, {
+          districtId: district.id,
+          units: created,
+          userId: adminId,
+          now: at,
+        });
         await loadDemoCapital(trx, { districtId: district.id, units: created, userId: adminId, now: at });
         // demo:chains (places some projects and leads on links; the target enterprises' demo comes after it)
         await loadDemoChains(trx, { districtId: district.id, userId: adminId, now: at });
+        // demo:target-enterprises (after chains: targets are placed on links by name)
+        await loadDemoTargetEnterprises(trx, {
+          districtId: district.id,
+          units: created,
+          userId: adminId,
+          username: input.admin.username,
+          now: at,
+        });
         // Assessment demo, in this order (each reads the previous): year settings and targets, schemes,
         // other districts' figures, bulletins.
         // demo:targets
