@@ -93,7 +93,21 @@ export function LeadsListPage() {
     },
     { key: 'enterprise', title: t.enterprise, dataIndex: 'enterpriseName' },
     { key: 'unit', title: t.unit, dataIndex: 'unitName' },
-    { key: 'channel', title: t.channel, render: (_, l) => LEAD_CHANNEL_LABELS[l.channel][lang] },
+    {
+      key: 'channel',
+      title: t.channel,
+      // The referring source under the channel: 以商招商 · 北京洺水商会.
+      render: (_, l) => (
+        <Flex vertical>
+          <span>{LEAD_CHANNEL_LABELS[l.channel][lang]}</span>
+          {l.referralSourceId ? (
+            <Link to={`/network/sources/${l.referralSourceId}`} style={{ fontSize: 12 }}>
+              {l.referralSourceName}
+            </Link>
+          ) : null}
+        </Flex>
+      ),
+    },
     { key: 'amount', title: t.intendedAmountShort, render: (_, l) => moneyAuto(l.intendedAmountYuan) },
     { key: 'status', title: t.status, render: (_, l) => <LeadStatusTag status={l.status} /> },
     { key: 'clocks', title: t.clocks, render: (_, l) => <LeadClockBadges clocks={l.clocks} /> },
