@@ -57,7 +57,8 @@ describe('the leaders see the district at a glance and reach the records behind 
     await visible(page.getByRole('link', { name: '打开数据看板' }));
 
     const d = await openDashboard(page, j.baseUrl);
-    // Funnel, trend, provinces, areas, channels, industries, chains.
+    // Funnel, trend, provinces (the map, once its outlines are in), areas, channels, industries, chains.
+    await visible(page.getByRole('img', { name: /投资来源地地图/ }));
     expect(await chartsDrawn(page)).toBe(7);
     for (const h of d.headline) await visible(page.getByTestId(`headline-${h.key}`));
     await screenshot(page, 'dashboard-desktop');
@@ -69,7 +70,8 @@ describe('the leaders see the district at a glance and reach the records behind 
     const band = (box.height - 20) / d.funnel.length;
     const [list] = await Promise.all([
       page.waitForRequest((r) => new URL(r.url()).pathname === '/api/projects'),
-      page.mouse.click(box.x + box.width / 2, box.y + 10 + band * 2.5),
+      // The funnel's middle is at FUNNEL_CENTER (DashboardParts.tsx) of the chart's width; labels to its right.
+      page.mouse.click(box.x + box.width * 0.295, box.y + 10 + band * 2.5),
     ]);
     await page.waitForURL((u) => u.pathname === '/projects');
     expect(queryOf(page.url())).toEqual(queryOf(signed.drill));
@@ -102,6 +104,75 @@ describe('the leaders see the district at a glance and reach the records behind 
     expect(errors).toEqual([]);
   });
 
+  it('the map of China colours the provinces; a province opens its investors’ projects, filtered by it', {
+    timeout: JOURNEY_TIMEOUT,
+  }, async () => {
+    const { page, errors } = await j.newPage({ width: 1440, height: 900 });
+    await page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(page, 'center.admin', TEST_PASSWORD)).toBe(200);
+    const [geo, d] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/maps/china.geojson'),
+      openDashboard(page, j.baseUrl),
+    ]);
+    expect(geo.status()).toBe(200);
+    const map = page.getByRole('img', { name: /投资来源地地图/ });
+    await map.locator('canvas').first().waitFor({ state: 'attached' });
+
+    // The province with the most signed money among those large enough on screen to click at their capital.
+    const small = new Set(['11', '12', '31', '50', '71', '81', '82']);
+    const province = d.sources.provinces.find((p) => /^\d{2}$/.test(p.key) && !small.has(p.key))!;
+    expect(province, 'the demo district has investors from a province').toBeTruthy();
+    const point = await map.evaluate(async (el, code) => {
+      const geojson = (await (await fetch('/maps/china.geojson')).json()) as {
+        features: { properties: { id: string; cp: [number, number] } }[];
+      };
+      const cp = geojson.features.find((f) => f.properties.id.startsWith(code))!.properties.cp;
+      const chart = (el as HTMLElement & { __chart: { convertToPixel(f: object, v: number[]): number[] } })
+        .__chart;
+      return chart.convertToPixel({ seriesIndex: 0 }, cp);
+    }, province.key);
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    await page.mouse.move(box.x + point[0]!, box.y + point[1]!);
+    // The tooltip names the province with its amount and count.
+    await visible(page.locator('.dashboard-chart div', { hasText: `项目（个） ${province.count}` }));
+    await screenshot(page, 'dashboard-map-tooltip');
+    const [list] = await Promise.all([
+      page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/projects' && r.url().includes(`province=${province.key}`),
+      ),
+      page.mouse.click(box.x + point[0]!, box.y + point[1]!),
+    ]);
+    await page.waitForURL((u) => u.pathname === '/projects');
+    expect(queryOf(page.url())).toEqual(queryOf(province.drill));
+    // The filter shows in the filter bar (更多筛选 opens by itself with a filter of its own set).
+    const filter = page.getByTestId('more-filters').locator('.ant-select', {
+      has: page.getByLabel('投资方来源省份'),
+    });
+    await visible(filter.getByText(province.name));
+    // Every row's investor is from that province, and they are the ones the map counted.
+    const body = (await list.json()) as { total: number; items: { id: string }[] };
+    expect(body.total).toBe(province.count);
+    const origins = await j.t.db
+      .selectFrom('projects as p')
+      .innerJoin('enterprises as e', 'e.id', 'p.enterpriseId')
+      .select(['e.originRegionCode', 'e.originCountry'])
+      .where(
+        'p.id',
+        'in',
+        body.items.map((i) => i.id),
+      )
+      .execute();
+    expect(origins).toHaveLength(body.items.length);
+    for (const o of origins) {
+      expect(o.originCountry).toBeNull();
+      expect(o.originRegionCode?.slice(0, 2)).toBe(province.key);
+    }
+    await visible(page.getByRole('row').nth(1));
+    await screenshot(page, 'dashboard-province-drill');
+    expect(errors).toEqual([]);
+  });
+
   it('reads on a phone: cards stack, charts fit, nothing scrolls sideways', {
     timeout: JOURNEY_TIMEOUT,
   }, async () => {
@@ -113,6 +184,27 @@ describe('the leaders see the district at a glance and reach the records behind 
     const { scrollWidth, viewport } = await horizontalOverflow(page);
     expect(scrollWidth).toBeLessThanOrEqual(viewport);
     await screenshot(page, 'dashboard-phone');
+
+    // A project's detail page too.
+    const project = await j.t.db
+      .selectFrom('projects')
+      .select('id')
+      .where('stage', '=', 'started')
+      .orderBy('signedAmountYuan', 'desc')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${j.baseUrl}/projects/${project.id}`);
+    await visible(page.getByRole('heading').first());
+    await page.waitForLoadState('networkidle');
+    const detail = await horizontalOverflow(page);
+    expect(detail.scrollWidth).toBeLessThanOrEqual(detail.viewport);
+    await screenshot(page, 'project-detail-phone');
+
+    // The 大屏 on a phone.
+    await page.goto(`${j.baseUrl}/screen`);
+    await visible(page.getByTestId('screen'));
+    await chartsDrawn(page);
+    const screen = await horizontalOverflow(page);
+    expect(screen.scrollWidth).toBeLessThanOrEqual(screen.viewport);
     expect(errors).toEqual([]);
   });
 

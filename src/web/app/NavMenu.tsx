@@ -34,8 +34,9 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Permission } from '../../domain/access/permissions.js';
+import { resolveScope } from '../../domain/access/scope.js';
 import { appMessages, type NavKey } from './app.messages.js';
-import { useCan } from './auth.js';
+import { useCan, useCurrentUser } from './auth.js';
 import { useT } from './i18n.js';
 
 interface NavLeaf {
@@ -43,6 +44,8 @@ interface NavLeaf {
   path: string;
   icon: ReactNode;
   permission?: Permission;
+  /** Only for those who read the whole district (a unit's people have their own unit's dashboard). */
+  districtOnly?: boolean;
 }
 interface NavGroup {
   key: NavKey;
@@ -53,7 +56,13 @@ interface NavGroup {
 const NAV: (NavLeaf | NavGroup)[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, permission: 'assessment.read' },
-  { key: 'screen', path: '/screen', icon: <DesktopOutlined />, permission: 'assessment.read' },
+  {
+    key: 'screen',
+    path: '/screen',
+    icon: <DesktopOutlined />,
+    permission: 'assessment.read',
+    districtOnly: true,
+  },
   { key: 'projects', path: '/projects', icon: <ProjectOutlined />, permission: 'pipeline.read' },
   { key: 'leads', path: '/leads', icon: <BulbOutlined />, permission: 'pipeline.read' },
   { key: 'conflicts', path: '/conflicts', icon: <BranchesOutlined />, permission: 'pipeline.coordinate' },
@@ -157,7 +166,16 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
-  const visible = (leaf: NavLeaf) => !leaf.permission || can(leaf.permission);
+  const user = useCurrentUser();
+  const districtReader =
+    resolveScope({
+      roles: user.roles,
+      unitId: user.unit.id,
+      districtId: user.district.id,
+      cityId: user.city?.id ?? null,
+    }).kind === 'district';
+  const visible = (leaf: NavLeaf) =>
+    (!leaf.permission || can(leaf.permission)) && (!leaf.districtOnly || districtReader);
   const leafItem = (leaf: NavLeaf): MenuItem => ({ key: leaf.path, icon: leaf.icon, label: t.nav[leaf.key] });
   const items: MenuItem[] = [];
   for (const entry of NAV) {

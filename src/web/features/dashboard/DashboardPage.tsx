@@ -14,13 +14,19 @@ import {
   Typography,
 } from 'antd';
 import { useMemo } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { DistrictDashboard } from '../../../domain/dashboard/dashboard.schemas.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/organization/organization.schemas.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
-import { BreakdownChart, funnelOption, HeadlineCard, trendChartOption } from './DashboardParts.js';
-import { useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
+import {
+  BreakdownChart,
+  funnelOption,
+  HeadlineCard,
+  PeriodPicker,
+  trendChartOption,
+} from './DashboardParts.js';
+import { periodOf, useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
 import { dashboardMessages } from './dashboard.messages.js';
 import { BAND_COLOR, DASH, headlineValue, signed } from './dashboard-format.js';
 import { EChart } from './EChart.js';
@@ -39,7 +45,9 @@ function DistrictDashboardView() {
   const t = useT(dashboardMessages);
   const lang = useLang();
   const navigate = useNavigate();
-  const q = useDistrictDashboard();
+  const [params, setParams] = useSearchParams();
+  const period = periodOf(params);
+  const q = useDistrictDashboard(undefined, period);
   const d = q.data;
 
   const trendOption = useMemo(
@@ -164,9 +172,23 @@ function DistrictDashboardView() {
           </Typography.Title>
           <Typography.Text type="secondary">{t.asOf(d.cutoff, d.timeProgress)}</Typography.Text>
         </div>
-        <Link to="/screen">
-          <Button icon={<DesktopOutlined />}>{t.openScreen}</Button>
-        </Link>
+        <Flex gap={8} wrap align="center">
+          <PeriodPicker
+            year={d.year}
+            cutoff={d.cutoff}
+            onChange={(next) => {
+              const p = new URLSearchParams(params);
+              for (const [k, v] of Object.entries(next)) {
+                if (v === undefined) p.delete(k);
+                else p.set(k, String(v));
+              }
+              setParams(p);
+            }}
+          />
+          <Link to="/screen">
+            <Button icon={<DesktopOutlined />}>{t.openScreen}</Button>
+          </Link>
+        </Flex>
       </Flex>
 
       <Row gutter={[12, 12]}>

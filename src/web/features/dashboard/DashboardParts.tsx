@@ -1,4 +1,5 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { Card, DatePicker, Flex, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
@@ -106,39 +107,56 @@ export function HeadlineCard({ h, timeProgress }: { h: Headline; timeProgress: s
   );
 }
 
-export function funnelOption(steps: FunnelStep[], conversionWord: string, median: (d: number) => string) {
+/**
+ * The funnel with its labels to the right of each step (name and count, conversion, median days on their own
+ * lines): inside the narrow lower steps two long lines ran over each other and over the next step.
+ */
+export function funnelOption(
+  steps: FunnelStep[],
+  conversionWord: string,
+  median: (d: number) => string,
+  dark = false,
+) {
   return {
     tooltip: { trigger: 'item' },
     series: [
       {
         type: 'funnel',
         sort: 'none',
-        // Fixed margins: each step is one sixth of the box, which the browser journey relies on to click one.
+        // Fixed margins: each step is one sixth of the box's height, and the funnel's middle is at
+        // FUNNEL_CENTER of its width, which the browser journey relies on to click one.
         top: 10,
         bottom: 10,
-        left: '5%',
-        width: '90%',
+        left: '2%',
+        width: '55%',
         minSize: '20%',
         gap: 2,
         label: {
-          position: 'inside',
-          color: '#fff',
-          textBorderColor: 'rgba(0,0,0,0.45)',
-          textBorderWidth: 2,
+          position: 'right',
+          color: dark ? '#f0f0f0' : '#262626',
+          fontSize: dark ? 16 : 12,
+          lineHeight: dark ? 18 : 14,
           formatter: (p: { dataIndex: number }) => {
             const s = steps[p.dataIndex]!;
-            const extra = [
+            return [
+              `{b|${s.name} ${s.count}}`,
               s.conversion !== null ? `${conversionWord} ${s.conversion}%` : null,
               s.medianDays !== null ? median(s.medianDays) : null,
-            ].filter(Boolean);
-            return `${s.name} ${s.count}${extra.length ? `\n${extra.join(' · ')}` : ''}`;
+            ]
+              .filter(Boolean)
+              .join('\n');
           },
+          rich: { b: { fontWeight: 'bold', fontSize: dark ? 18 : 13 } },
         },
+        labelLine: { show: true, length: 8 },
         data: steps.map((s) => ({ name: s.name, value: s.count })),
       },
     ],
   } satisfies EChartsCoreOption;
 }
+
+/** Where the funnel's middle is, as a share of the chart's width (left + width / 2 above). */
+export const FUNNEL_CENTER = 0.295;
 
 /** A ranked horizontal bar of amounts (亿元), largest on top, with counts in the tooltip. */
 export function rankedBarOption(rows: Breakdown[], limit = 15, measure: 'amount' | 'count' = 'amount') {
@@ -227,4 +245,41 @@ export function trendChartOption(
       },
     ],
   } satisfies EChartsCoreOption;
+}
+
+/**
+ * The dashboard's period: a year, and the last day counted within it. A new year counts to its end (or to
+ * today for this year), so the cut-off is dropped; a cut-off carries its own year.
+ */
+export function PeriodPicker(props: {
+  year: number;
+  cutoff: string;
+  onChange: (next: { year?: number; cutoff?: string }) => void;
+}) {
+  const t = useT(dashboardMessages);
+  const today = dayjs();
+  return (
+    <Flex gap={8} wrap data-testid="period-picker">
+      <DatePicker
+        picker="year"
+        aria-label={t.pickYear}
+        allowClear={false}
+        value={dayjs(`${props.year}-01-01`)}
+        disabledDate={(d: Dayjs) => d.year() > today.year()}
+        onChange={(d: Dayjs | null) => d && props.onChange({ year: d.year(), cutoff: undefined })}
+        style={{ width: 110 }}
+      />
+      <DatePicker
+        aria-label={t.pickCutoff}
+        allowClear={false}
+        value={dayjs(props.cutoff)}
+        disabledDate={(d: Dayjs) => d.year() !== props.year || d.isAfter(today, 'day')}
+        onChange={(d: Dayjs | null) =>
+          d && props.onChange({ year: d.year(), cutoff: d.format('YYYY-MM-DD') })
+        }
+        format={(d: Dayjs) => `${t.cutoffPrefix}${d.format('YYYY-MM-DD')}`}
+        style={{ width: 170 }}
+      />
+    </Flex>
+  );
 }

@@ -35,6 +35,9 @@ export function EChart(props: {
       if (disposed || !box.current) return;
       const c = echarts.init(box.current, props.dark ? 'dark' : undefined, { renderer: 'canvas' });
       chart.current = c;
+      // A canvas has no elements to find: the browser journeys reach a map region through the instance
+      // (convertToPixel), kept on the box for them.
+      (box.current as HTMLDivElement & { __chart?: EChartsType }).__chart = c;
       c.setOption(option.current);
       c.on('click', (p) => {
         onClick.current?.({ dataIndex: p.dataIndex ?? 0, seriesIndex: p.seriesIndex ?? 0, name: p.name });

@@ -43,12 +43,7 @@ function DistrictScreen() {
   );
   const funnel = useMemo(() => {
     if (!d) return null;
-    const o = funnelOption(d.funnel, t.conversion, t.medianDays);
-    return {
-      ...o,
-      backgroundColor: 'transparent',
-      series: [{ ...o.series[0], label: { ...o.series[0]!.label, fontSize: 16 } }],
-    };
+    return { ...funnelOption(d.funnel, t.conversion, t.medianDays, true), backgroundColor: 'transparent' };
   }, [d, t]);
 
   const areas = useMemo(() => (d ? screenBarOption(d.sources.areas) : null), [d]);

@@ -79,6 +79,9 @@ export const dashboardMessages = defineMessages({
     unitViewOf: (unit: string) => `${unit}的看板`,
     andMore: (n: number) => ` 等 ${n} 个单位`,
     screenBoardNote: '各组合并，按完成率快于序时进度的幅度排名',
+    pickYear: '年度',
+    pickCutoff: '截止日期',
+    cutoffPrefix: '截至 ',
   },
   en: {
     title: 'Dashboard',
@@ -159,5 +162,8 @@ export const dashboardMessages = defineMessages({
     unitViewOf: (unit: string) => `${unit}: dashboard`,
     andMore: (n: number) => ` and others (${n} in all)`,
     screenBoardNote: 'All groups, ranked by completion ahead of time progress',
+    pickYear: 'Year',
+    pickCutoff: 'Cut-off date',
+    cutoffPrefix: 'to ',
   },
 });
