@@ -489,14 +489,17 @@ export function createChainsService({
   async function addLink(u: SessionUser, actor: AuditActor, chainId: string, input: LinkInput) {
     const id = await db.transaction().execute(async (trx) => {
       await chainOf(trx, u, chainId);
+      let segment = input.segment;
       if (input.parentId) {
         const parent = await trx
           .selectFrom('chainLinks')
-          .select('id')
+          .select(['id', 'segment'])
           .where('id', '=', input.parentId)
           .where('chainId', '=', chainId)
           .executeTakeFirst();
         if (!parent) throw chainsErrors.parentInvalid();
+        // A sub-link sits in its parent's segment: a branch is one segment.
+        segment = parent.segment;
       }
       const last = await trx
         .selectFrom('chainLinks')
@@ -511,7 +514,7 @@ export function createChainsService({
           chainId,
           parentId: input.parentId,
           name: input.name,
-          segment: input.segment,
+          segment,
           description: input.description ?? null,
           sortOrder: (last?.max ?? -1) + 1,
           createdAt: now(),
@@ -526,7 +529,7 @@ export function createChainsService({
         result: 'success',
         changes: {
           name: { before: null, after: input.name },
-          segment: { before: null, after: input.segment },
+          segment: { before: null, after: segment },
           parentId: { before: null, after: input.parentId },
         },
       });
@@ -546,20 +549,26 @@ export function createChainsService({
       await chainOf(trx, u, chainId);
       const before = await linkOf(trx, chainId, linkId);
       const branch = await branchOf(trx, linkId);
-      if (patch.parentId) {
-        if (branch.includes(patch.parentId)) throw chainsErrors.parentInvalid();
+      // A sub-link sits in its parent's segment: under a (new or kept) parent the segment is the parent's,
+      // and a top-level link moves to another segment with its whole branch.
+      let segment = patch.segment ?? before.segment;
+      const parentId = patch.parentId !== undefined ? patch.parentId : before.parentId;
+      if (parentId) {
+        if (branch.includes(parentId)) throw chainsErrors.parentInvalid();
         const parent = await trx
           .selectFrom('chainLinks')
-          .select('id')
-          .where('id', '=', patch.parentId)
+          .select(['id', 'segment'])
+          .where('id', '=', parentId)
           .where('chainId', '=', chainId)
           .executeTakeFirst();
         if (!parent) throw chainsErrors.parentInvalid();
+        segment = parent.segment;
       }
       const changes: Record<string, { before: unknown; after: unknown }> = {};
+      const next = { ...patch, segment };
       for (const k of ['name', 'segment', 'description', 'parentId'] as const) {
-        if (patch[k] !== undefined && patch[k] !== before[k])
-          changes[k] = { before: before[k], after: patch[k] };
+        if (next[k] !== undefined && next[k] !== before[k])
+          changes[k] = { before: before[k], after: next[k] };
       }
       await trx
         .updateTable('chainLinks')
@@ -571,11 +580,10 @@ export function createChainsService({
         })
         .where('id', '=', linkId)
         .execute();
-      // Moving a link to another segment moves its sub-links with it: a branch sits in one segment.
-      if (patch.segment !== undefined && patch.segment !== before.segment) {
+      if (segment !== before.segment) {
         await trx
           .updateTable('chainLinks')
-          .set({ segment: patch.segment, updatedAt: now() })
+          .set({ segment, updatedAt: now() })
           .where('id', 'in', branch)
           .execute();
       }

@@ -281,6 +281,28 @@ describe('chains: tree edits', () => {
     expect(after.body.links.map((l) => l.name)).toEqual(['基础材料', '锻件']);
   });
 
+  it('keeps a sub-link in its parent’s segment when it is added or moved under it', async () => {
+    const plate = (
+      await req<{ id: string }>(center, 'POST', `/api/chains/${chainId}/links`, {
+        name: '钢板',
+        segment: 'upstream',
+      })
+    ).body.id;
+    const forged = (await req<ChainDetail>(center, 'GET', `/api/chains/${chainId}`)).body.links.find(
+      (l) => l.name === '锻件',
+    );
+    const moved = await req<ChainDetail>(center, 'PATCH', `/api/chains/${chainId}/links/${forged?.id}`, {
+      parentId: plate,
+    });
+    expect(moved.body.links.find((l) => l.name === '锻件')).toMatchObject({ segment: 'upstream', depth: 1 });
+    const added = await req<{ chain: ChainDetail }>(center, 'POST', `/api/chains/${chainId}/links`, {
+      name: '冷轧板',
+      segment: 'downstream',
+      parentId: plate,
+    });
+    expect(added.body.chain.links.find((l) => l.name === '冷轧板')?.segment).toBe('upstream');
+  });
+
   it('places an enterprise of the district only, and takes it off again', async () => {
     const foreign = await buildEnterprise(t.db, { districtId: (await buildDistrict(t.db)).id });
     const bad = await req<{ error: { code: string } }>(
@@ -301,7 +323,7 @@ describe('chains: tree edits', () => {
       },
     );
     expect(placed.body.chainLeaderNames).toEqual(['洺水重工集团']);
-    expect(placed.body.links[0]?.ownState).toBe('covered');
+    expect(placed.body.links.find((l) => l.id === up)?.ownState).toBe('covered');
     expect(
       (await req(center, 'DELETE', `/api/chains/${chainId}/links/${up}/enterprises/${leader.id}`)).status,
     ).toBe(204);

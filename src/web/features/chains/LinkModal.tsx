@@ -31,6 +31,8 @@ export function LinkModal(props: {
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  // Under a parent, a link sits in the parent's segment (the server keeps it so).
+  const parentChosen = (Form.useWatch('parentId', form) ?? TOP) !== TOP;
   const add = useAddLink(props.chain.id);
   const update = useUpdateLink(props.chain.id);
   const mutation = props.link ? update : add;
@@ -65,7 +67,6 @@ export function LinkModal(props: {
           parentId: props.link?.parentId ?? props.parent?.id ?? TOP,
         }}
         onValuesChange={(changed: Partial<Values>) => {
-          // Under a parent, a link sits in the parent's segment.
           const p = changed.parentId ? props.chain.links.find((l) => l.id === changed.parentId) : undefined;
           if (p) form.setFieldValue('segment', p.segment);
         }}
@@ -98,7 +99,10 @@ export function LinkModal(props: {
           />
         </Form.Item>
         <Form.Item name="segment" label={t.segment} rules={[{ required: true, message: t.required }]}>
-          <Select options={CHAIN_SEGMENTS.map((s) => ({ value: s, label: CHAIN_SEGMENT_LABELS[s][lang] }))} />
+          <Select
+            disabled={parentChosen}
+            options={CHAIN_SEGMENTS.map((s) => ({ value: s, label: CHAIN_SEGMENT_LABELS[s][lang] }))}
+          />
         </Form.Item>
       </Form>
       <ApiErrorAlert error={mutation.error} />
