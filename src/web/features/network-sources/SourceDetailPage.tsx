@@ -31,7 +31,7 @@ import { StageTag } from '../projects/StageTag.js';
 import { drillHref, type OutcomeMetric } from './outcome-drill.js';
 import { type Period, PeriodPicker, presetPeriod } from './PeriodPicker.js';
 import { SourceFormModal } from './SourceFormModal.js';
-import { useDeactivateSource, useSource } from './sources.api.js';
+import { useDeactivateSource, useSource, useUpdateSource } from './sources.api.js';
 import { sourcesMessages } from './sources.messages.js';
 
 /** 万元 without the unit (the heading names it). */
@@ -83,6 +83,7 @@ export function SourceDetailPage() {
   const detail = useSource(sourceId, period.from, period.to);
   const units = useProjectUnits();
   const deactivate = useDeactivateSource();
+  const update = useUpdateSource();
   const [editing, setEditing] = useState(false);
 
   if (detail.isError) return <ErrorResult error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -125,7 +126,19 @@ export function SourceDetailPage() {
                     {t.deactivate}
                   </Button>
                 </Popconfirm>
-              ) : null}
+              ) : (
+                <Button
+                  loading={update.isPending}
+                  onClick={() =>
+                    update.mutate(
+                      { id: s.id, patch: { version: s.version, active: true } },
+                      { onError: (err) => void message.error(errorText(err, lang)) },
+                    )
+                  }
+                >
+                  {t.reactivate}
+                </Button>
+              )}
             </Flex>
           ) : null
         }
