@@ -12,7 +12,14 @@ import {
 } from '../../test/fixtures.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
 import { districtTotal } from '../progress/progress.compute.js';
-import { computeDistrictTotals, computeIndicators, drillDown } from './indicators.compute.js';
+import {
+  computeDistrictMonths,
+  computeDistrictTotals,
+  computeIndicatorSpans,
+  computeIndicators,
+  drillDown,
+  sumMonths,
+} from './indicators.compute.js';
 
 // One small district worked out by hand. Period: 2026-01-01 … 2026-06-30.
 //   (Projects are industrial by default; P2 and P6 are not.)
@@ -192,6 +199,50 @@ describe('computeIndicators', () => {
       const totals = await computeDistrictTotals(t.db, { districtId, ...period, definitions });
       for (const [k, v] of Object.entries(totals))
         expect([k, whole[k as keyof typeof totals]]).toEqual([k, v]);
+    }
+  });
+
+  it('computes several periods in one pass exactly as each alone (the progress page, bulletin, dashboard)', async () => {
+    const spans = [
+      period,
+      { from: '2026-06-01', to: '2026-06-30' },
+      { from: '2025-01-01', to: '2025-12-31' },
+      { from: '2026-02-15', to: '2026-07-31' },
+    ];
+    for (const definitions of [{}, { applyCreditShares: false, excludeWithdrawn: false }]) {
+      const { figures } = await computeIndicatorSpans(t.db, { districtId, spans, definitions });
+      for (const [i, span] of spans.entries()) {
+        expect(figures[i]).toEqual(await computeIndicators(t.db, { districtId, ...span, definitions }));
+      }
+    }
+  });
+
+  it('gives the district per month, adding up to its totals, with or without the months already read', async () => {
+    for (const definitions of [{}, { excludeWithdrawn: false }]) {
+      const wide = { from: '2025-12-01', to: '2026-07-31' };
+      const months = await computeDistrictMonths(t.db, { districtId, ...wide, definitions });
+      expect([...months.keys()].sort()).toEqual([
+        '2025-12',
+        '2026-01',
+        '2026-02',
+        '2026-03',
+        '2026-04',
+        '2026-05',
+        '2026-06',
+        '2026-07',
+      ]);
+      expect(sumMonths(months)).toEqual(
+        await computeDistrictTotals(t.db, { districtId, ...wide, definitions }),
+      );
+      // The whole months of a shorter period add up to that period's totals (the dashboard's city figure).
+      expect(sumMonths(months, (m) => m >= '2026-01' && m <= '2026-06')).toEqual(
+        await computeDistrictTotals(t.db, { districtId, ...period, definitions }),
+      );
+      // Reusing the per-unit capital months computeIndicatorSpans read (co-credit split) changes nothing.
+      const { capital } = await computeIndicatorSpans(t.db, { districtId, spans: [wide], definitions });
+      expect(await computeDistrictMonths(t.db, { districtId, ...wide, definitions }, capital)).toEqual(
+        months,
+      );
     }
   });
 

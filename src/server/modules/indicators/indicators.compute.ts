@@ -71,17 +71,30 @@ export interface Span {
   to: string;
 }
 
-/** The periods as a row source `k(f, t, i)` (i 1-based): every project row is judged once per period. */
-const spansSql = (spans: Span[]) =>
-  sql`unnest(${spans.map((s) => s.from)}::date[], ${spans.map((s) => s.to)}::date[]) with ordinality as k(f, t, i)`;
+/**
+ * What a project row (alias `c`, see projectBase) counts for in [f, t]: THE definition of the project
+ * indicators' membership, used by the row query of one period (drill-downs) and by the per-unit sums of
+ * several periods in one pass (computeIndicatorSpans).
+ */
+function judged(f: string, t: string) {
+  const from = sql`${f}::date`;
+  const to = sql`${t}::date`;
+  return {
+    signed: sql`(c.signing_date between ${from} and ${to})`,
+    startedIn: sql`coalesce(c.start_date between ${from} and ${to}, false)`,
+    producingIn: sql`coalesce(c.production_date between ${from} and ${to}, false)`,
+    signedStarted: sql`coalesce(c.start_date <= ${to}, false)`,
+    signedProduced: sql`coalesce(c.production_date <= ${to}, false)`,
+  };
+}
 
 /**
- * One row per (project, credited unit, period) with what the project counts for in that period. Several
- * periods share one pass over the projects (the progress page, the bulletin and the dashboard ask for three or
- * four); a single period is the row query of drill-downs and the dashboard's breakdowns.
+ * One row per (project, credited unit) under the 口径, with its share and its dates; `notable` (the investor is
+ * one of the 口径's notable kinds) is looked up for the projects signed within `signedWithin` only, the only
+ * ones it counts for (a few thousand lookups by key instead of scanning every enterprise of the city).
  * Money comes out as bigint and dates as dates: at city scale the text round trips were a third of the time.
  */
-function projectSpanRows(districtId: string, spans: Span[], d: Definitions) {
+function projectBase(districtId: string, d: Definitions, signedWithin: Span) {
   const basis = sql.raw(
     d.amountBasis === 'planned_total'
       ? 'pr.planned_total_yuan'
@@ -92,26 +105,10 @@ function projectSpanRows(districtId: string, spans: Span[], d: Definitions) {
   const amount = d.capitalIncreaseIncrementOnly
     ? sql`(case when pr.capital_increase then coalesce(pr.increment_yuan, 0) else ${basis} end)`
     : basis;
-  return sql<{
-    id: string;
-    unitId: string;
-    bp: number;
-    amt: string;
-    span: number;
-    signed: boolean;
-    industrial: boolean;
-    notable: boolean;
-    startedIn: boolean;
-    producingIn: boolean;
-    signedStarted: boolean;
-    signedProduced: boolean;
-    signingDate: string | null;
-    startDate: string | null;
-  }>`
+  return sql`
     with p as (
       select pr.id, pr.unit_id, pr.industrial, pr.signing_date, pr.start_date, pr.production_date,
-        coalesce(${amount}, 0) as amt,
-        exists (select 1 from enterprises e where e.id = pr.enterprise_id and e.kinds && ${d.notableKinds}::text[]) as notable,
+        coalesce(${amount}, 0) as amt, pr.enterprise_id,
         (${d.applyCreditShares} and pr.id in (select s.project_id from project_credit_shares s)) as shared
       from projects pr
       where pr.district_id = ${districtId}
@@ -130,20 +127,40 @@ function projectSpanRows(districtId: string, spans: Span[], d: Definitions) {
       union all
       select p.*, p.unit_id, 10000, 1::bigint, p.amt from p where not p.shared
     )
-    select c.id, c.credit_unit as unit_id, c.bp, c.amt_share::bigint as amt, k.i::int as span,
-      (c.signing_date between k.f and k.t) as signed,
-      c.industrial, c.notable,
-      coalesce(c.start_date between k.f and k.t, false) as started_in,
-      coalesce(c.production_date between k.f and k.t, false) as producing_in,
-      coalesce(c.start_date <= k.t, false) as signed_started,
-      coalesce(c.production_date <= k.t, false) as signed_produced,
-      c.signing_date, c.start_date
-    from c2 c cross join ${spansSql(spans)}`;
+    select c.id, c.credit_unit as unit_id, c.bp, c.amt_share::bigint as amt, c.industrial,
+      (case when ${judged(signedWithin.from, signedWithin.to).signed}
+        then coalesce((select e.kinds && ${d.notableKinds}::text[] from enterprises e where e.id = c.enterprise_id), false)
+        else false end) as notable,
+      c.signing_date, c.start_date, c.production_date
+    from c2 c`;
 }
 
-/** Exported for the dashboard's breakdowns and monthly figures: the same rows, grouped otherwise. */
+/**
+ * One row per (project, credited unit) with what it counts for in [from, to]. Exported for the dashboard's
+ * breakdowns and monthly figures: the same rows, grouped otherwise.
+ */
 export function projectRows(p: ComputeParams, d: Definitions) {
-  return projectSpanRows(p.districtId, [p], d);
+  const j = judged(p.from, p.to);
+  return sql<{
+    id: string;
+    unitId: string;
+    bp: number;
+    amt: string;
+    signed: boolean;
+    industrial: boolean;
+    /** Judged for signed rows only (see projectBase). */
+    notable: boolean;
+    startedIn: boolean;
+    producingIn: boolean;
+    signedStarted: boolean;
+    signedProduced: boolean;
+    signingDate: string | null;
+    startDate: string | null;
+  }>`
+    select c.id, c.unit_id, c.bp, c.amt, ${j.signed} as signed, c.industrial, c.notable,
+      ${j.startedIn} as started_in, ${j.producingIn} as producing_in, ${j.signedStarted} as signed_started,
+      ${j.signedProduced} as signed_produced, c.signing_date, c.start_date
+    from (${projectBase(p.districtId, d, p)}) c`;
 }
 
 type ProjectRow = Awaited<ReturnType<ReturnType<typeof projectRows>['execute']>>['rows'][number];
@@ -163,31 +180,46 @@ const PROJECT_MEMBERSHIP: Partial<
 const SIGNED_STARTED = { when: (r: ProjectRow) => r.signed && !!r.signedStarted, money: false };
 const SIGNED_PRODUCED = { when: (r: ProjectRow) => r.signed && !!r.signedProduced, money: false };
 
-async function projectFamily(db: Database, districtId: string, spans: Span[], d: Definitions) {
-  const { rows } = await sql<{
-    span: number;
-    unitId: string;
-    signedBp: string;
-    signedAmount: string;
-    industrialBp: string;
-    notableBp: string;
-    startedBp: string;
-    producingBp: string;
-    signedStartedBp: string;
-    signedProducedBp: string;
-  }>`
-    select r.span, r.unit_id,
-      coalesce(sum(r.bp) filter (where r.signed), 0) as signed_bp,
-      coalesce(sum(r.amt) filter (where r.signed), 0)::text as signed_amount,
-      coalesce(sum(r.bp) filter (where r.signed and r.industrial), 0) as industrial_bp,
-      coalesce(sum(r.bp) filter (where r.signed and r.notable), 0) as notable_bp,
-      coalesce(sum(r.bp) filter (where r.started_in), 0) as started_bp,
-      coalesce(sum(r.bp) filter (where r.producing_in), 0) as producing_bp,
-      coalesce(sum(r.bp) filter (where r.signed and r.signed_started), 0) as signed_started_bp,
-      coalesce(sum(r.bp) filter (where r.signed and r.signed_produced), 0) as signed_produced_bp
-    from (${projectSpanRows(districtId, spans, d)}) r
-    group by r.span, r.unit_id`.execute(db);
-  return rows;
+/**
+ * Per unit, for each period: Σ bp signed, signed amount, industrial, notable, started, producing, signed and
+ * started, signed and producing (decimal text, in that order). One pass over the projects for every period.
+ */
+async function projectFamily(db: Database, districtId: string, spans: Span[], cover: Span, d: Definitions) {
+  const sums = spans.map((s, i) => {
+    const j = judged(s.from, s.to);
+    return sql`array[
+      coalesce(sum(c.bp) filter (where ${j.signed}), 0)::text,
+      coalesce(sum(c.amt) filter (where ${j.signed}), 0)::text,
+      coalesce(sum(c.bp) filter (where ${j.signed} and c.industrial), 0)::text,
+      coalesce(sum(c.bp) filter (where ${j.signed} and c.notable), 0)::text,
+      coalesce(sum(c.bp) filter (where ${j.startedIn}), 0)::text,
+      coalesce(sum(c.bp) filter (where ${j.producingIn}), 0)::text,
+      coalesce(sum(c.bp) filter (where ${j.signed} and ${j.signedStarted}), 0)::text,
+      coalesce(sum(c.bp) filter (where ${j.signed} and ${j.signedProduced}), 0)::text
+    ] as ${sql.ref(`s${i}`)}`;
+  });
+  const { rows } = await sql<Record<string, string[]> & { unitId: string }>`
+    select c.unit_id, ${sql.join(sums)}
+    from (${projectBase(districtId, d, cover)}) c
+    group by c.unit_id`.execute(db);
+  return rows.map((r) => ({
+    unitId: r.unitId,
+    spans: spans.map((_, i) => {
+      const [signedBp, signedAmount, industrialBp, notableBp, startedBp, producingBp, ssBp, spBp] = r[
+        `s${i}`
+      ] as [string, string, string, string, string, string, string, string];
+      return {
+        signedBp,
+        signedAmount,
+        industrialBp,
+        notableBp,
+        startedBp,
+        producingBp,
+        signedStartedBp: ssBp,
+        signedProducedBp: spBp,
+      };
+    }),
+  }));
 }
 
 // ---------------------------------------------------------------- capital reports
@@ -374,7 +406,7 @@ export async function computeIndicatorSpans(
     Promise.all(spans.map((s) => q({ districtId, from: s.from, to: s.to })));
   const [units, projects, capital, visits, milestones, overdue, late] = await Promise.all([
     db.selectFrom('units').select('id').where('districtId', '=', districtId).execute(),
-    projectFamily(db, districtId, spans, d),
+    projectFamily(db, districtId, spans, cover, d),
     capitalMonths(db, districtId, cover, d),
     perSpan((p) =>
       sql<{ unitId: string; n: number }>`
@@ -403,16 +435,16 @@ export async function computeIndicatorSpans(
       return out[unitId];
     };
     for (const u of units) of(u.id);
-    for (const r of projects) {
-      if (r.span !== i + 1) continue;
-      const f = of(r.unitId);
+    for (const { unitId, spans: sums } of projects) {
+      const r = sums[i]!;
+      const f = of(unitId);
       f.signed_count = bpCount(r.signedBp);
       f.signed_amount = r.signedAmount;
       f.industrial_count = bpCount(r.industrialBp);
       f.fortune500_projects = bpCount(r.notableBp);
       f.started_count = bpCount(r.startedBp);
       f.producing_count = bpCount(r.producingBp);
-      extra[r.unitId] = { started: bpCount(r.signedStartedBp), produced: bpCount(r.signedProducedBp) };
+      extra[unitId] = { started: bpCount(r.signedStartedBp), produced: bpCount(r.signedProducedBp) };
     }
     const money = new Map<string, { funds: bigint; invest: bigint; usd: bigint }>();
     for (const r of capital.rows) {
@@ -593,22 +625,25 @@ export async function computeDistrictMonths(
       : (await capitalMonths(db, params.districtId, span, d)).rows;
   };
   const [projects, money] = await Promise.all([
-    sql<{ month: string; signed: number; signedAmount: string; started: number }>`
-      with r as materialized (${projectRows(params, d)})
-      select to_char(r.signing_date, 'YYYY-MM') as month, count(*)::int as signed, sum(r.amt)::text as signed_amount,
-        0 as started
-      from r where r.signed group by 1
-      union all
-      select to_char(r.start_date, 'YYYY-MM'), 0, '0', count(*)::int from r where r.started_in group by 1`.execute(
-      db,
-    ),
+    // One scan, two groupings: a row counts in the month it was signed and in the month it was started (each
+    // when within [from, to]).
+    sql<{ bySigning: boolean; month: string; n: number; amount: string }>`
+      select grouping(x.sm) = 0 as by_signing, coalesce(x.sm, x.stm) as month, count(*)::int as n,
+        coalesce(sum(x.amt), 0)::text as amount
+      from (
+        select to_char(case when r.signed then r.signing_date end, 'YYYY-MM') as sm,
+          to_char(case when r.started_in then r.start_date end, 'YYYY-MM') as stm, r.amt
+        from (${projectRows(params, d)}) r where r.signed or r.started_in
+      ) x
+      group by grouping sets ((x.sm), (x.stm))
+      having coalesce(x.sm, x.stm) is not null`.execute(db),
     readMonths(),
   ]);
   const out = new Map<string, DistrictTotals>();
   const add = (month: string, t: Partial<DistrictTotals>) =>
     out.set(month, addTotals(out.get(month) ?? zeroTotals(), { ...zeroTotals(), ...t }));
   for (const r of projects.rows) {
-    add(r.month, { signed_count: r.signed, signed_amount: r.signedAmount, started_count: r.started });
+    add(r.month, r.bySigning ? { signed_count: r.n, signed_amount: r.amount } : { started_count: r.n });
   }
   for (const r of money) {
     if (!monthIn(r.month, span)) continue;
