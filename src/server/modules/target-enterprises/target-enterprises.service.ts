@@ -223,6 +223,10 @@ export function createTargetEnterprisesService({
       .where('ev.targetId', '=', targetId)
       .orderBy('ev.onDate')
       .orderBy('ev.at')
+      // Entries of one instant (an import, a frozen test clock): 入库 first, then plan, status, the rest.
+      .orderBy(sql`array_position(array['created', 'plan', 'status'], ev.kind::text)`, (ob) =>
+        ob.asc().nullsLast(),
+      )
       .execute();
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }

@@ -112,31 +112,22 @@ export function TargetsListPage() {
     { key: 'link', title: t.chainLink, render: (_, x) => x.chainLinkLabel ?? '—' },
     { key: 'status', title: t.status, render: (_, x) => <TargetStatusTag status={x.status} /> },
     { key: 'leader', title: t.leaderInCharge, render: (_, x) => x.leaderInCharge ?? '—' },
-    {
-      key: 'next',
-      title: t.nextStep,
-      render: (_, x) =>
-        x.nextStep || x.nextStepOn ? (
-          <Flex vertical>
-            <span>{x.nextStep ?? ''}</span>
-            {x.nextStepOn ? (
-              <Typography.Text type={x.overdue ? 'danger' : 'secondary'} strong={x.overdue}>
-                {x.nextStepOn}
-                {x.overdue ? ` · ${t.overdue}` : ''}
-              </Typography.Text>
-            ) : null}
-          </Flex>
-        ) : (
-          '—'
-        ),
-    },
+    { key: 'next', title: t.nextStep, render: (_, x) => x.nextStep ?? '—' },
     {
       key: 'nextStepOn',
       title: t.nextStepOn,
       dataIndex: 'nextStepOn',
       sorter: true,
       sortOrder: query.sort === 'nextStepOn' ? 'ascend' : query.sort === '-nextStepOn' ? 'descend' : null,
-      render: (v: string | null) => v ?? '—',
+      render: (_, x) =>
+        x.nextStepOn ? (
+          <Typography.Text type={x.overdue ? 'danger' : undefined} strong={x.overdue}>
+            {x.nextStepOn}
+            {x.overdue ? ` · ${t.overdue}` : ''}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
     { key: 'updatedAt', title: t.updatedAt, render: (_, x) => x.updatedAt.slice(0, 10) },
   ];
