@@ -48,6 +48,12 @@ describe('the center reads a chain’s map, its gaps and the work on a link', ()
     const gaps = page.getByTestId('chain-gaps');
     await visible(gaps.getByText('检测认证'));
     expect(await gaps.getByRole('link', { name: '到目标企业库查看' }).count()).toBe(chain.gapList.length);
+    // The demo's target enterprises sit on gaps: each is offered as a 补链 candidate opening its plan.
+    const candidate = chain.gapList.flatMap((g) => g.candidates).find((c) => c.visible);
+    expect(candidate).toBeDefined();
+    expect(await gaps.getByRole('link', { name: candidate!.enterpriseName }).getAttribute('href')).toBe(
+      `/network/targets/${candidate!.targetId}`,
+    );
     await screenshot(page, 'chain-detail');
 
     // A link with projects of the center's scope (the whole district): its drawer lists them.
