@@ -242,10 +242,7 @@ export async function computeProgress(db: Database, params: ProgressParams): Pro
   const cells: ProgressResult['cells'] = {};
   for (const u of unitRows) {
     const figs = [period[u.id], cumulative[u.id], lastYear[u.id], previous[u.id]] as const;
-    cells[u.id] = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, cellOf(u.id, k, [...figs])])) as Record<
-      IndicatorKey,
-      ProgressCell
-    >;
+    cells[u.id] = lazyCells((k) => cellOf(u.id, k, [...figs]));
   }
   const totals = [period, cumulative, lastYear, previous].map(districtTotal) as [
     UnitFigures,
@@ -253,10 +250,7 @@ export async function computeProgress(db: Database, params: ProgressParams): Pro
     UnitFigures,
     UnitFigures,
   ];
-  const district = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, cellOf(null, k, totals)])) as Record<
-    IndicatorKey,
-    ProgressCell
-  >;
+  const district = lazyCells((k) => cellOf(null, k, totals));
   return {
     year,
     periodStart,
@@ -270,6 +264,30 @@ export async function computeProgress(db: Database, params: ProgressParams): Pro
     targets,
     capital: computed.capital,
   };
+}
+
+/**
+ * Every indicator's cell, each worked out (exact decimal arithmetic) the first time it is read and kept: the
+ * dashboard reads a dozen of the 19 indicators, the bulletin the ones it prints. An ordinary enumerable
+ * property to every reader (spread, JSON, equality).
+ */
+function lazyCells(make: (key: IndicatorKey) => ProgressCell): Record<IndicatorKey, ProgressCell> {
+  const out = {} as Record<IndicatorKey, ProgressCell>;
+  for (const key of INDICATOR_KEYS) {
+    let cell: ProgressCell | undefined;
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        cell ??= make(key);
+        return cell;
+      },
+      set: (v: ProgressCell) => {
+        cell = v;
+      },
+    });
+  }
+  return out;
 }
 
 /**
