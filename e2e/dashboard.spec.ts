@@ -173,6 +173,28 @@ describe('the leaders see the district at a glance and reach the records behind 
     expect(errors).toEqual([]);
   });
 
+  it('the period is in the address: another year’s dashboard counts that year to its last day', {
+    timeout: JOURNEY_TIMEOUT,
+  }, async () => {
+    const { page, errors } = await j.newPage({ width: 1440, height: 900 });
+    await page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(page, 'center.admin', TEST_PASSWORD)).toBe(200);
+    const year = new Date().getFullYear() - 1;
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard' && r.status() === 200),
+      page.goto(`${j.baseUrl}/dashboard?year=${year}`),
+    ]);
+    expect(new URL(res.url()).searchParams.get('year')).toBe(String(year));
+    const d = (await res.json()) as DistrictDashboard;
+    expect(d.cutoff).toBe(`${year}-12-31`);
+    await visible(page.getByText(`截至 ${year}-12-31`, { exact: false }).first());
+    await visible(page.getByTestId('period-picker').getByRole('textbox', { name: '年度' }));
+    await expect(
+      page.getByTestId('period-picker').getByRole('textbox', { name: '年度' }).inputValue(),
+    ).resolves.toBe(String(year));
+    expect(errors).toEqual([]);
+  });
+
   it('reads on a phone: cards stack, charts fit, nothing scrolls sideways', {
     timeout: JOURNEY_TIMEOUT,
   }, async () => {

@@ -13,19 +13,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { DistrictDashboard } from '../../../domain/dashboard/dashboard.schemas.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/organization/organization.schemas.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
-import {
-  BreakdownChart,
-  funnelOption,
-  HeadlineCard,
-  PeriodPicker,
-  trendChartOption,
-} from './DashboardParts.js';
+import { BreakdownChart, funnelOption, HeadlineCard, trendChartOption } from './DashboardParts.js';
 import { periodOf, useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
 import { dashboardMessages } from './dashboard.messages.js';
 import { BAND_COLOR, DASH, headlineValue, signed } from './dashboard-format.js';
@@ -34,6 +28,8 @@ import { ProvinceMap } from './ProvinceMap.js';
 import './dashboard.css';
 
 type BoardRow = DistrictDashboard['leaderboard'][number];
+
+const PeriodPicker = lazy(() => import('./PeriodPicker.js'));
 
 /** Unit-scoped users (reporters, unit heads) see their own unit's dashboard instead. */
 export function DashboardPage() {
@@ -173,18 +169,20 @@ function DistrictDashboardView() {
           <Typography.Text type="secondary">{t.asOf(d.cutoff, d.timeProgress)}</Typography.Text>
         </div>
         <Flex gap={8} wrap align="center">
-          <PeriodPicker
-            year={d.year}
-            cutoff={d.cutoff}
-            onChange={(next) => {
-              const p = new URLSearchParams(params);
-              for (const [k, v] of Object.entries(next)) {
-                if (v === undefined) p.delete(k);
-                else p.set(k, String(v));
-              }
-              setParams(p);
-            }}
-          />
+          <Suspense fallback={null}>
+            <PeriodPicker
+              year={d.year}
+              cutoff={d.cutoff}
+              onChange={(next) => {
+                const p = new URLSearchParams(params);
+                for (const [k, v] of Object.entries(next)) {
+                  if (v === undefined) p.delete(k);
+                  else p.set(k, String(v));
+                }
+                setParams(p);
+              }}
+            />
+          </Suspense>
           <Link to="/screen">
             <Button icon={<DesktopOutlined />}>{t.openScreen}</Button>
           </Link>
