@@ -1,5 +1,16 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -16,6 +27,7 @@ import { useCan, useCurrentUser } from '../../app/auth.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
 import { NetworkSelect } from '../network/NetworkSelect.js';
+import { formatDay, parseDay } from '../projects/project-format.js';
 import { useProjectUnits } from '../projects/project-units.js';
 import { TargetFormModal } from './TargetFormModal.js';
 import { TargetImportModal } from './TargetImportModal.js';
@@ -228,6 +240,12 @@ export function TargetsListPage() {
           onChange={(overdue) => go({ overdue })}
           options={[{ value: 'true', label: t.overdueOnly }]}
           style={{ width: 140 }}
+        />
+        <DatePicker
+          aria-label={t.nextStepBefore}
+          placeholder={t.nextStepBefore}
+          value={parseDay(query.nextStepBefore ?? null)}
+          onChange={(d) => go({ nextStepBefore: formatDay(d) ?? undefined })}
         />
         <div style={{ width: 260 }}>
           <NetworkSelect

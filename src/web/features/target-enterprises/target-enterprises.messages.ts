@@ -19,6 +19,7 @@ export const targetEnterprisesMessages = defineMessages({
     hasProjectOnly: '已有项目',
     noProject: '尚无项目',
     overdueOnly: '下一步已逾期',
+    nextStepBefore: '下一步截止日期',
     total: (n: number) => `共 ${n} 家目标企业`,
     empty: '暂无目标企业：可新增，或下载模板导入自行整理的名单',
     // fields
@@ -113,6 +114,7 @@ export const targetEnterprisesMessages = defineMessages({
     hasProjectOnly: 'Has a project',
     noProject: 'No project yet',
     overdueOnly: 'Next step overdue',
+    nextStepBefore: 'Next step due by',
     total: (n: number) => `${n} targets`,
     empty: 'No targets yet: add one, or import your own list from the template',
     enterprise: 'Enterprise',
