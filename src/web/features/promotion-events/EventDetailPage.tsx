@@ -10,6 +10,7 @@ import {
   Descriptions,
   Flex,
   Form,
+  Grid,
   Input,
   Modal,
   Popconfirm,
@@ -71,6 +72,7 @@ export function EventDetailPage() {
   const q = useEvent(eventId);
   const remove = useDeleteEvent();
   const [editing, setEditing] = useState(false);
+  const wide = Boolean(Grid.useBreakpoint().sm);
 
   if (q.isPending) return <Skeleton active />;
   if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
@@ -87,7 +89,7 @@ export function EventDetailPage() {
           </Flex>
         }
         extra={
-          e.writable ? (
+          e.writable && wide ? (
             <Flex gap={8}>
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t.edit}
@@ -112,6 +114,14 @@ export function EventDetailPage() {
           ) : null
         }
       >
+        {e.writable && !wide ? (
+          // On a phone the title takes the header's width; the actions come first in the body.
+          <Flex gap={8} style={{ marginBottom: 12 }}>
+            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t.edit}
+            </Button>
+          </Flex>
+        ) : null}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t.dates}>
             {e.startsOn === e.endsOn ? e.startsOn : `${e.startsOn} ~ ${e.endsOn}`}
@@ -132,7 +142,7 @@ export function EventDetailPage() {
               : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t.participants}>{dash(e.participants)}</Descriptions.Item>
-          <Descriptions.Item label={t.cost}>{moneyAuto(e.costYuan)}</Descriptions.Item>
+          <Descriptions.Item label={t.costShort}>{moneyAuto(e.costYuan)}</Descriptions.Item>
           <Descriptions.Item label={t.personDays}>{e.personDays ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t.summary} span={{ xs: 1, sm: 2, lg: 3 }}>
             {dash(e.summary)}
@@ -178,7 +188,7 @@ function OutcomeCard({ eventId, outcome: o }: { eventId: string; outcome: EventO
         </Row>
         <Typography.Text type="secondary">{t.outcomeWindow(o.from, o.to)}</Typography.Text>
         <Descriptions size="small" title={t.costVsOutcome} column={{ xs: 1, sm: 2, lg: 3 }}>
-          <Descriptions.Item label={t.cost}>{moneyAuto(o.cost.costYuan)}</Descriptions.Item>
+          <Descriptions.Item label={t.costShort}>{moneyAuto(o.cost.costYuan)}</Descriptions.Item>
           <Descriptions.Item label={t.personDays}>{o.cost.personDays ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t.perLead}>
             {o.cost.wanPerLead ? t.wan(o.cost.wanPerLead) : '—'}

@@ -243,7 +243,8 @@ function EventsCalendar({ params, set }: ViewProps) {
   const screens = Grid.useBreakpoint();
   const month = params.get('month') ?? todayInChina().slice(0, 7);
   const cal = useEventCalendar(month, params.get('unitId') ?? undefined);
-  const value = dayjs(`${month}-01`);
+  const today = todayInChina();
+  const value = dayjs(today.startsWith(month) ? today : `${month}-01`);
   const onDay = (d: Dayjs): CalendarItem[] => {
     const s = d.format('YYYY-MM-DD');
     return (cal.data ?? []).filter((e) => e.startsOn <= s && e.endsOn >= s);
@@ -261,7 +262,9 @@ function EventsCalendar({ params, set }: ViewProps) {
           if (info.source === 'date' && d.format('YYYY-MM') !== month) set({ month: d.format('YYYY-MM') });
         }}
         cellRender={(d, info) => {
-          if (info.type !== 'date' || d.format('YYYY-MM') !== month) return info.originNode;
+          if (info.type !== 'date') return info.originNode;
+          // Days of the neighbouring months stay empty: their events show on those months' pages.
+          if (d.format('YYYY-MM') !== month) return null;
           const items = onDay(d);
           if (items.length === 0) return null;
           if (!wide) return <Badge color="blue" count={items.length} size="small" />;
