@@ -292,20 +292,26 @@ const CAPITAL_COLUMN = {
 } as const;
 
 // ---------------------------------------------------------------- activities, milestones
+//
+// Each row query takes several periods, as a row source `k(f, t, i)` joined to the records: a record is one row
+// per period it counts for, `span` = i (1-based). The drill-downs ask for one period.
 
-function visitRows(p: ComputeParams) {
-  return sql<{ id: string; unitId: string }>`
-    select a.id, a.unit_id from activities a
-    where a.district_id = ${p.districtId} and a.kind = 'visit_out'
-      and a.occurred_on between ${p.from}::date and ${p.to}::date`;
+const spansSql = (spans: Span[]) =>
+  sql`unnest(${spans.map((s) => s.from)}::date[], ${spans.map((s) => s.to)}::date[]) with ordinality as k(f, t, i)`;
+
+function visitRows(districtId: string, spans: Span[]) {
+  return sql<{ id: string; unitId: string; span: number }>`
+    select a.id, a.unit_id, k.i::int as span from activities a
+    join ${spansSql(spans)} on a.occurred_on between k.f and k.t
+    where a.district_id = ${districtId} and a.kind = 'visit_out'`;
 }
 
 /** Commitments due in the period; waived ones are not due at all (the center released them). */
-function milestoneRows(p: ComputeParams) {
-  return sql<{ id: string; unitId: string; met: boolean }>`
-    select m.id, m.unit_id, (m.status = 'met') as met from milestones m
-    where m.district_id = ${p.districtId} and m.status <> 'waived'
-      and m.due_date between ${p.from}::date and ${p.to}::date`;
+function milestoneRows(districtId: string, spans: Span[]) {
+  return sql<{ id: string; unitId: string; met: boolean; span: number }>`
+    select m.id, m.unit_id, (m.status = 'met') as met, k.i::int as span from milestones m
+    join ${spansSql(spans)} on m.due_date between k.f and k.t
+    where m.district_id = ${districtId} and m.status <> 'waived'`;
 }
 
 /**
@@ -313,12 +319,11 @@ function milestoneRows(p: ComputeParams) {
  * and the project not started by then. Counted once per project, for the unit the commitment belongs to
  * (no co-credit: the duty to start sits with one unit).
  */
-function overdueRows(p: ComputeParams, d: Definitions) {
-  return sql<{ id: string; unitId: string }>`
-    select distinct pr.id, m.unit_id from milestones m join projects pr on pr.id = m.project_id
-    where m.district_id = ${p.districtId} and m.kind = 'start' and m.status in ('pending', 'missed')
-      and m.due_date <= ${p.to}::date
-      and (pr.start_date is null or pr.start_date > ${p.to}::date)
+function overdueRows(districtId: string, spans: Span[], d: Definitions) {
+  return sql<{ id: string; unitId: string; span: number }>`
+    select distinct pr.id, m.unit_id, k.i::int as span from milestones m join projects pr on pr.id = m.project_id
+    join ${spansSql(spans)} on m.due_date <= k.t and (pr.start_date is null or pr.start_date > k.t)
+    where m.district_id = ${districtId} and m.kind = 'start' and m.status in ('pending', 'missed')
       and (${!d.excludeWithdrawn} or pr.stage <> 'withdrawn')`;
 }
 
@@ -327,12 +332,12 @@ function overdueRows(p: ComputeParams, d: Definitions) {
  * the due date, the district's due day of the next month (capitalDueDay; DEFAULT_CAPITAL_DUE_DAY when unset,
  * the same rule as the capital module). A month never handed in is "missing", not late, and is not counted here. Drill-down ids are months.
  */
-function lateRows(p: ComputeParams) {
-  return sql<{ id: string; unitId: string }>`
-    select to_char(cs.month, 'YYYY-MM-DD') as id, cs.unit_id from capital_submissions cs
+function lateRows(districtId: string, spans: Span[]) {
+  return sql<{ id: string; unitId: string; span: number }>`
+    select to_char(cs.month, 'YYYY-MM-DD') as id, cs.unit_id, k.i::int as span from capital_submissions cs
+    join ${spansSql(spans)} on cs.month between date_trunc('month', k.f)::date and k.t
     left join district_settings ds on ds.district_id = cs.district_id
-    where cs.district_id = ${p.districtId}
-      and cs.month between date_trunc('month', ${p.from}::date)::date and ${p.to}::date
+    where cs.district_id = ${districtId}
       and (cs.first_submitted_at at time zone 'Asia/Shanghai')::date
         > (cs.month + interval '1 month')::date + (coalesce(ds.capital_due_day, ${DEFAULT_CAPITAL_DUE_DAY}) - 1)`;
 }
@@ -402,30 +407,24 @@ export async function computeIndicatorSpans(
       .sort()
       .at(-1)!,
   };
-  const perSpan = <T>(q: (p: ComputeParams) => Promise<T>) =>
-    Promise.all(spans.map((s) => q({ districtId, from: s.from, to: s.to })));
   const [units, projects, capital, visits, milestones, overdue, late] = await Promise.all([
     db.selectFrom('units').select('id').where('districtId', '=', districtId).execute(),
     projectFamily(db, districtId, spans, cover, d),
     capitalMonths(db, districtId, cover, d),
-    perSpan((p) =>
-      sql<{ unitId: string; n: number }>`
-        select v.unit_id, count(*)::int as n from (${visitRows(p)}) v group by v.unit_id`.execute(db),
-    ),
-    perSpan((p) =>
-      sql<{ unitId: string; due: number; met: number }>`
-        select m.unit_id, count(*)::int as due, (count(*) filter (where m.met))::int as met
-        from (${milestoneRows(p)}) m group by m.unit_id`.execute(db),
-    ),
-    perSpan((p) =>
-      sql<{ unitId: string; n: number }>`
-        select o.unit_id, count(*)::int as n from (${overdueRows(p, d)}) o group by o.unit_id`.execute(db),
-    ),
-    perSpan((p) =>
-      sql<{ unitId: string; n: number }>`
-        select l.unit_id, count(*)::int as n from (${lateRows(p)}) l group by l.unit_id`.execute(db),
-    ),
+    sql<{ span: number; unitId: string; n: number }>`
+      select v.span, v.unit_id, count(*)::int as n from (${visitRows(districtId, spans)}) v
+      group by v.span, v.unit_id`.execute(db),
+    sql<{ span: number; unitId: string; due: number; met: number }>`
+      select m.span, m.unit_id, count(*)::int as due, (count(*) filter (where m.met))::int as met
+      from (${milestoneRows(districtId, spans)}) m group by m.span, m.unit_id`.execute(db),
+    sql<{ span: number; unitId: string; n: number }>`
+      select o.span, o.unit_id, count(*)::int as n from (${overdueRows(districtId, spans, d)}) o
+      group by o.span, o.unit_id`.execute(db),
+    sql<{ span: number; unitId: string; n: number }>`
+      select l.span, l.unit_id, count(*)::int as n from (${lateRows(districtId, spans)}) l
+      group by l.span, l.unit_id`.execute(db),
   ]);
+  const inSpan = <T extends { span: number }>(rows: T[], i: number) => rows.filter((r) => r.span === i + 1);
   const figures = spans.map((span, i) => {
     const out: Record<string, UnitFigures> = {};
     const extra: Record<string, { started: number; produced: number }> = {};
@@ -461,14 +460,14 @@ export async function computeIndicatorSpans(
       f.completed_investment = m.invest.toString();
       f.foreign_capital_used = m.usd.toString();
     }
-    for (const r of visits[i]!.rows) of(r.unitId).visits_out = r.n;
-    for (const r of milestones[i]!.rows) {
+    for (const r of inSpan(visits.rows, i)) of(r.unitId).visits_out = r.n;
+    for (const r of inSpan(milestones.rows, i)) {
       const f = of(r.unitId);
       f.milestones_due = r.due;
       f.milestones_met = r.met;
     }
-    for (const r of overdue[i]!.rows) of(r.unitId).projects_overdue_to_start = r.n;
-    for (const r of late[i]!.rows) of(r.unitId).late_reports = r.n;
+    for (const r of inSpan(overdue.rows, i)) of(r.unitId).projects_overdue_to_start = r.n;
+    for (const r of inSpan(late.rows, i)) of(r.unitId).late_reports = r.n;
     for (const [unitId, f] of Object.entries(out)) {
       fillRatios(f, extra[unitId]?.started ?? 0, extra[unitId]?.produced ?? 0);
     }
@@ -538,22 +537,30 @@ async function rowsOf(
   }
   if (indicator === 'visits_out') {
     const { rows } = await sql<{ id: string }>`
-      select * from (${visitRows(params)}) r where r.unit_id = ${unitId} order by r.id`.execute(db);
+      select * from (${visitRows(params.districtId, [params])}) r where r.unit_id = ${unitId} order by r.id`.execute(
+      db,
+    );
     return rows.map((r) => ({ id: r.id, value: 1 }));
   }
   if (indicator === 'milestones_due' || indicator === 'milestones_met') {
     const { rows } = await sql<{ id: string; met: boolean }>`
-      select * from (${milestoneRows(params)}) r where r.unit_id = ${unitId} order by r.id`.execute(db);
+      select * from (${milestoneRows(params.districtId, [params])}) r where r.unit_id = ${unitId} order by r.id`.execute(
+      db,
+    );
     return rows.filter((r) => indicator === 'milestones_due' || r.met).map((r) => ({ id: r.id, value: 1 }));
   }
   if (indicator === 'projects_overdue_to_start') {
     const { rows } = await sql<{ id: string }>`
-      select * from (${overdueRows(params, d)}) r where r.unit_id = ${unitId} order by r.id`.execute(db);
+      select * from (${overdueRows(params.districtId, [params], d)}) r where r.unit_id = ${unitId} order by r.id`.execute(
+      db,
+    );
     return rows.map((r) => ({ id: r.id, value: 1 }));
   }
   if (indicator === 'late_reports') {
     const { rows } = await sql<{ id: string }>`
-      select * from (${lateRows(params)}) r where r.unit_id = ${unitId} order by r.id`.execute(db);
+      select * from (${lateRows(params.districtId, [params])}) r where r.unit_id = ${unitId} order by r.id`.execute(
+      db,
+    );
     return rows.map((r) => ({ id: r.id, value: 1 }));
   }
   throw new Error(`indicator ${indicator} has no drill-down`);
