@@ -140,4 +140,36 @@ describe('a town records an event, a meeting, turns it into a lead and sees the 
     await screenshot(phone.page, 'promotion-events-calendar-phone');
     expect(phone.errors).toEqual([]);
   });
+
+  it('the center sees the demo’s events with overdue follow-ups, and an expo’s outcome with what it cost', {
+    timeout: JOURNEY_TIMEOUT,
+  }, async () => {
+    const { page, errors } = await j.newPage({ width: 1440, height: 900 });
+    await page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(page, 'center.admin', TEST_PASSWORD)).toBe(200);
+    await visible(page.getByRole('link', { name: '打开数据看板' }));
+    await page.goto(`${j.baseUrl}/network/events`);
+    await visible(page.locator('.events-overdue-tasks'));
+    await visible(page.getByRole('link', { name: '2026廊坊经洽会' }));
+    await screenshot(page, 'promotion-events-list');
+
+    // The event with the most leads credited: its card shows the same count the API gives.
+    const list = (await (
+      await page.request.get(`${j.baseUrl}/api/promotion-events?pageSize=100`)
+    ).json()) as {
+      items: { id: string; name: string; leads: number }[];
+    };
+    const top = [...list.items].sort((a, b) => b.leads - a.leads)[0]!;
+    expect(top.leads).toBeGreaterThan(0);
+    await page.getByRole('link', { name: top.name, exact: true }).click();
+    await page.waitForURL((u) => u.pathname === `/network/events/${top.id}`);
+    const detail = (await (
+      await page.request.get(`${j.baseUrl}/api/promotion-events/${top.id}`)
+    ).json()) as EventDetail;
+    const figure = page.locator('.event-outcome .ant-statistic').filter({ hasText: '线索' }).first();
+    await visible(figure.getByText(String(detail.outcome.figures.leads), { exact: true }));
+    await visible(page.locator('.event-meetings').getByText(detail.meetings[0]!.enterpriseName).first());
+    await screenshot(page, 'promotion-event-demo');
+    expect(errors).toEqual([]);
+  });
 });

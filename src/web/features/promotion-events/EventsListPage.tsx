@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
+  Alert,
   Badge,
   Button,
   Calendar,
@@ -27,7 +28,7 @@ import { ErrorResult } from '../../components/ErrorResult.js';
 import { formatDay, parseDay, todayInChina } from '../projects/project-format.js';
 import { useProjectUnits } from '../projects/project-units.js';
 import { EventFormModal } from './EventFormModal.js';
-import { useEventCalendar, useEvents } from './promotion-events.api.js';
+import { useEventCalendar, useEvents, useOpenTasks } from './promotion-events.api.js';
 import { eventsMessages } from './promotion-events.messages.js';
 
 const KIND_COLORS: Record<EventKind, string> = {
@@ -144,6 +145,7 @@ export function EventsListPage() {
           </>
         ) : null}
       </Flex>
+      <OverdueTasks />
       {view === 'list' ? (
         <EventsTable params={params} set={set} />
       ) : (
@@ -310,5 +312,33 @@ function EventsCalendar({ params, set }: ViewProps) {
         </Flex>
       )}
     </Flex>
+  );
+}
+
+/** The overdue follow-ups of the caller's events, each opening its event: 紧盯不放 at a glance. */
+function OverdueTasks() {
+  const t = useT(eventsMessages);
+  const tasks = useOpenTasks(true);
+  const items = tasks.data ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="events-overdue-tasks"
+      style={{ marginBottom: 16 }}
+      title={t.overdueAlert(items.length)}
+      description={
+        <Flex vertical gap={2}>
+          {items.slice(0, 5).map((k) => (
+            <Typography.Text key={k.id}>
+              <Link to={`/network/events/${k.eventId}`}>{k.eventName}</Link>：{k.title}（{k.ownerUnitName}
+              {k.ownerName ? ` · ${k.ownerName}` : ''}，{t.dueLabel(k.dueOn)}）
+            </Typography.Text>
+          ))}
+          {items.length > 5 ? <Typography.Text type="secondary">…</Typography.Text> : null}
+        </Flex>
+      }
+    />
   );
 }

@@ -57,6 +57,18 @@ export function useEventCalendar(month: string, unitId?: string) {
   });
 }
 
+/** Open follow-up tasks across the events the caller reads (overdue only on request). */
+export function useOpenTasks(overdue: boolean) {
+  return useQuery({
+    queryKey: [...eventKeys.all, 'tasks', overdue] as const,
+    queryFn: () =>
+      api.get<TaskView[]>('/api/promotion-events/tasks', {
+        open: 'true',
+        overdue: overdue ? 'true' : undefined,
+      }),
+  });
+}
+
 export function useEvent(id: string) {
   return useQuery({
     queryKey: eventKeys.detail(id),

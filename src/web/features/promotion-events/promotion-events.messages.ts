@@ -110,6 +110,8 @@ export const eventsMessages = defineMessages({
     yes: '是',
     // tasks page
     calendarMore: (n: number) => `另 ${n} 场`,
+    overdueAlert: (n: number) => `${n} 项跟进任务已逾期（紧盯不放）`,
+    dueLabel: (d: string) => `应于 ${d} 完成`,
   },
   en: {
     title: 'Promotion events',
@@ -216,5 +218,7 @@ export const eventsMessages = defineMessages({
     receivedOn: 'Received',
     yes: 'Yes',
     calendarMore: (n: number) => `${n} more`,
+    overdueAlert: (n: number) => `${n} follow-up tasks overdue`,
+    dueLabel: (d: string) => `due ${d}`,
   },
 });
