@@ -25,6 +25,8 @@ export const INDICATOR_KEYS = [
   'production_rate',
   'funds_rate',
   'average_signed_amount',
+  'referral_leads',
+  'leader_trips',
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
@@ -37,7 +39,11 @@ export type IndicatorSource =
   | 'capital_reports'
   | 'capital_submissions'
   | 'activities'
-  | 'milestones';
+  | 'milestones'
+  /** referral_leads: leads */
+  | 'leads'
+  /** leader_trips: leader-led visits out (activities) and trips out (promotion_events), ids of either */
+  | 'trips';
 
 export const FUND_ORIGINS = ['out_of_province', 'in_province', 'foreign', 'local'] as const;
 export type FundOrigin = (typeof FUND_ORIGINS)[number];
@@ -292,6 +298,25 @@ export const CATALOGUE: readonly IndicatorEntry[] = [
     options: PROJECT_OPTIONS,
     ratio: { numerator: 'signed_amount', denominator: 'signed_count' },
     definition: '签约额 ÷ 签约项目数（元/个）',
+  },
+  {
+    key: 'referral_leads',
+    name: { zh: '推荐线索数', en: 'Referred leads' },
+    unit: '个',
+    kind: 'count',
+    source: 'leads',
+    options: [],
+    definition: '接收日期在期间内、记有推荐来源（商会、在外人员、经销网点等）的招商线索，按线索所属单位计',
+  },
+  {
+    key: 'leader_trips',
+    name: { zh: '领导带队外出次数', en: 'Trips out led by leaders' },
+    unit: '次',
+    kind: 'count',
+    source: 'trips',
+    options: [],
+    definition:
+      '日期在期间内、领导带队的外出拜访活动，加上开始日期在期间内、有领导参加的外出招商活动，按组织单位计',
   },
 ];
 

@@ -163,6 +163,8 @@ describe('computeIndicators', () => {
       production_rate: { numerator: 0, denominator: 2 },
       funds_rate: { numerator: '1500000', denominator: '150000000' },
       average_signed_amount: { numerator: '150000000', denominator: 2 },
+      referral_leads: 0,
+      leader_trips: 0,
     });
     expect(rateOf(f(u.A).fulfilment_rate as RatioValue)).toBe('50.00');
     expect(rateOf(f(u.A).funds_rate as RatioValue)).toBe('1.00');

@@ -306,6 +306,29 @@ function visitRows(districtId: string, spans: Span[]) {
     where a.district_id = ${districtId} and a.kind = 'visit_out'`;
 }
 
+/** Leads received in the period that a network source referred (以商招商 / 以情招商), for the lead's unit. */
+function referralLeadRows(districtId: string, spans: Span[]) {
+  return sql<{ id: string; unitId: string; span: number }>`
+    select l.id, l.unit_id, k.i::int as span from leads l
+    join ${spansSql(spans)} on l.received_on between k.f and k.t
+    where l.district_id = ${districtId} and l.referral_source_id is not null`;
+}
+
+/**
+ * Trips out led by a leader: visits out recorded as led by a leader (activities), and promotion events of kind
+ * trip_out starting in the period with at least one leader named, for the organising unit. Ids of either.
+ */
+function leaderTripRows(districtId: string, spans: Span[]) {
+  return sql<{ id: string; unitId: string; span: number }>`
+    select a.id, a.unit_id, k.i::int as span from activities a
+    join ${spansSql(spans)} on a.occurred_on between k.f and k.t
+    where a.district_id = ${districtId} and a.kind = 'visit_out' and a.led_by_leader
+    union all
+    select e.id, e.unit_id, k.i::int as span from promotion_events e
+    join ${spansSql(spans)} on e.starts_on between k.f and k.t
+    where e.district_id = ${districtId} and e.kind = 'trip_out' and cardinality(e.leaders) > 0`;
+}
+
 /** Commitments due in the period; waived ones are not due at all (the center released them). */
 function milestoneRows(districtId: string, spans: Span[]) {
   return sql<{ id: string; unitId: string; met: boolean; span: number }>`
@@ -407,23 +430,30 @@ export async function computeIndicatorSpans(
       .sort()
       .at(-1)!,
   };
-  const [units, projects, capital, visits, milestones, overdue, late] = await Promise.all([
-    db.selectFrom('units').select('id').where('districtId', '=', districtId).execute(),
-    projectFamily(db, districtId, spans, cover, d),
-    capitalMonths(db, districtId, cover, d),
-    sql<{ span: number; unitId: string; n: number }>`
+  const [units, projects, capital, visits, milestones, overdue, late, referrals, leaderTrips] =
+    await Promise.all([
+      db.selectFrom('units').select('id').where('districtId', '=', districtId).execute(),
+      projectFamily(db, districtId, spans, cover, d),
+      capitalMonths(db, districtId, cover, d),
+      sql<{ span: number; unitId: string; n: number }>`
       select v.span, v.unit_id, count(*)::int as n from (${visitRows(districtId, spans)}) v
       group by v.span, v.unit_id`.execute(db),
-    sql<{ span: number; unitId: string; due: number; met: number }>`
+      sql<{ span: number; unitId: string; due: number; met: number }>`
       select m.span, m.unit_id, count(*)::int as due, (count(*) filter (where m.met))::int as met
       from (${milestoneRows(districtId, spans)}) m group by m.span, m.unit_id`.execute(db),
-    sql<{ span: number; unitId: string; n: number }>`
+      sql<{ span: number; unitId: string; n: number }>`
       select o.span, o.unit_id, count(*)::int as n from (${overdueRows(districtId, spans, d)}) o
       group by o.span, o.unit_id`.execute(db),
-    sql<{ span: number; unitId: string; n: number }>`
+      sql<{ span: number; unitId: string; n: number }>`
       select l.span, l.unit_id, count(*)::int as n from (${lateRows(districtId, spans)}) l
       group by l.span, l.unit_id`.execute(db),
-  ]);
+      sql<{ span: number; unitId: string; n: number }>`
+      select r.span, r.unit_id, count(*)::int as n from (${referralLeadRows(districtId, spans)}) r
+      group by r.span, r.unit_id`.execute(db),
+      sql<{ span: number; unitId: string; n: number }>`
+      select r.span, r.unit_id, count(*)::int as n from (${leaderTripRows(districtId, spans)}) r
+      group by r.span, r.unit_id`.execute(db),
+    ]);
   const inSpan = <T extends { span: number }>(rows: T[], i: number) => rows.filter((r) => r.span === i + 1);
   const figures = spans.map((span, i) => {
     const out: Record<string, UnitFigures> = {};
@@ -468,6 +498,8 @@ export async function computeIndicatorSpans(
     }
     for (const r of inSpan(overdue.rows, i)) of(r.unitId).projects_overdue_to_start = r.n;
     for (const r of inSpan(late.rows, i)) of(r.unitId).late_reports = r.n;
+    for (const r of inSpan(referrals.rows, i)) of(r.unitId).referral_leads = r.n;
+    for (const r of inSpan(leaderTrips.rows, i)) of(r.unitId).leader_trips = r.n;
     for (const [unitId, f] of Object.entries(out)) {
       fillRatios(f, extra[unitId]?.started ?? 0, extra[unitId]?.produced ?? 0);
     }
@@ -540,6 +572,15 @@ async function rowsOf(
       select * from (${visitRows(params.districtId, [params])}) r where r.unit_id = ${unitId} order by r.id`.execute(
       db,
     );
+    return rows.map((r) => ({ id: r.id, value: 1 }));
+  }
+  if (indicator === 'referral_leads' || indicator === 'leader_trips') {
+    const q =
+      indicator === 'referral_leads'
+        ? referralLeadRows(params.districtId, [params])
+        : leaderTripRows(params.districtId, [params]);
+    const { rows } = await sql<{ id: string }>`
+      select * from (${q}) r where r.unit_id = ${unitId} order by r.id`.execute(db);
     return rows.map((r) => ({ id: r.id, value: 1 }));
   }
   if (indicator === 'milestones_due' || indicator === 'milestones_met') {

@@ -362,6 +362,45 @@ async function nameRows(db: Q, d: DrillDown): Promise<DrillRowView[]> {
     for (const r of rows) {
       byId.set(r.id, { name: r.name, detail: `${r.description}（${r.dueDate}）`, projectId: r.projectId });
     }
+  } else if (d.source === 'leads') {
+    const rows = await db
+      .selectFrom('leads as l')
+      .leftJoin('networkSources as ns', 'ns.id', 'l.referralSourceId')
+      .select(['l.id', 'l.title', 'l.receivedOn', 'l.projectId', 'ns.name as source'])
+      .where('l.id', 'in', ids)
+      .execute();
+    for (const r of rows) {
+      byId.set(r.id, {
+        name: r.title,
+        detail: [r.receivedOn, r.source ? `推荐：${r.source}` : null].filter(Boolean).join(' · '),
+        projectId: r.projectId,
+      });
+    }
+  } else if (d.source === 'trips') {
+    // A leader-led visit out (activities) or a trip out (promotion_events): the ids are of either table.
+    const [visits, trips] = await Promise.all([
+      db
+        .selectFrom('activities as a')
+        .leftJoin('projects as p', 'p.id', 'a.projectId')
+        .select(['a.id', 'a.projectId', 'a.occurredOn', 'a.summary', 'p.name as project'])
+        .where('a.id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('promotionEvents as e')
+        .select(['e.id', 'e.name', 'e.startsOn', 'e.leaders'])
+        .where('e.id', 'in', ids)
+        .execute(),
+    ]);
+    for (const r of visits) {
+      byId.set(r.id, {
+        name: r.project ?? r.summary,
+        detail: `${r.occurredOn} ${r.summary}`,
+        projectId: r.projectId,
+      });
+    }
+    for (const r of trips) {
+      byId.set(r.id, { name: r.name, detail: `${r.startsOn} ${r.leaders.join('、')}`, projectId: null });
+    }
   } else if (d.source === 'capital_submissions') {
     for (const id of ids)
       byId.set(id, { name: `${id.slice(0, 7)} 资金月报`, detail: '迟报', projectId: null });
