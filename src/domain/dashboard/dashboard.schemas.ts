@@ -123,6 +123,8 @@ export const districtDashboardSchema = z.object({
     z.object({
       indicatorKey: z.string(),
       name: z.string(),
+      /** The indicator's unit (元, 美分, 个 …): the gaps are in it. */
+      unit: z.string(),
       rank: z.number().nullable(),
       of: z.number(),
       ahead: z.object({ name: z.string(), gap: z.string() }).nullable(),

@@ -573,6 +573,7 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       city: city.map((s) => ({
         indicatorKey: s.indicatorKey,
         name: s.name,
+        unit: CATALOGUE_BY_KEY[s.indicatorKey as IndicatorKey].unit,
         rank: s.rank,
         of: s.of,
         ahead: s.ahead ? { name: s.ahead.name, gap: s.ahead.gap } : null,

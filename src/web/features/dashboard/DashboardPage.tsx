@@ -22,7 +22,7 @@ import { ErrorResult } from '../../components/ErrorResult.js';
 import { BreakdownChart, funnelOption, HeadlineCard, trendChartOption } from './DashboardParts.js';
 import { periodOf, useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
 import { dashboardMessages } from './dashboard.messages.js';
-import { BAND_COLOR, DASH, headlineValue, signed } from './dashboard-format.js';
+import { amountText, BAND_COLOR, DASH, headlineValue, signed } from './dashboard-format.js';
 import { EChart } from './EChart.js';
 import { ProvinceMap } from './ProvinceMap.js';
 import './dashboard.css';
@@ -296,12 +296,12 @@ function DistrictDashboardView() {
                     </Flex>
                     {c.ahead ? (
                       <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
-                        {t.leader}：{t.gapAhead(c.ahead.name, c.ahead.gap)}
+                        {t.leader}：{t.gapAhead(c.ahead.name, amountText(c.unit, c.ahead.gap))}
                       </Typography.Text>
                     ) : null}
                     {c.behind ? (
                       <Typography.Text type="success" style={{ display: 'block', fontSize: 12 }}>
-                        {t.chaser}：{t.gapBehind(c.behind.name, c.behind.gap)}
+                        {t.chaser}：{t.gapBehind(c.behind.name, amountText(c.unit, c.behind.gap))}
                       </Typography.Text>
                     ) : null}
                   </div>

@@ -15,11 +15,15 @@ export function headlineValue(h: Pick<Headline, 'unit' | 'actual'>): { value: st
   return { value: Number.isInteger(n) ? String(n) : n.toFixed(2), unit: h.unit === 'ratio' ? '%' : h.unit };
 }
 
+/** A figure or gap with its unit, in the headline's words: "69.47 亿元", "3 个". */
+export function amountText(unit: string, value: string): string {
+  const v = headlineValue({ unit, actual: value });
+  return `${v.value} ${v.unit}`;
+}
+
 /** The target in the same words as the figure. */
 export function targetValue(h: Pick<Headline, 'unit' | 'target'>): string | null {
-  if (h.target === null) return null;
-  const v = headlineValue({ unit: h.unit, actual: h.target });
-  return `${v.value} ${v.unit}`;
+  return h.target === null ? null : amountText(h.unit, h.target);
 }
 
 /** 元 (integer string) → 亿元 as a chart number (charts plot floats; the labels keep 2 decimals). */
