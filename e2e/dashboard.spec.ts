@@ -61,6 +61,10 @@ describe('the leaders see the district at a glance and reach the records behind 
     await visible(page.getByRole('img', { name: /投资来源地地图/ }));
     expect(await chartsDrawn(page)).toBe(7);
     for (const h of d.headline) await visible(page.getByTestId(`headline-${h.key}`));
+    // Chain coverage comes from the chains page's own figures; the demo's 紧固件 chain has blank links.
+    const coverage = page.getByTestId('chain-coverage');
+    await visible(coverage.getByText('高端标准件/紧固件'));
+    await visible(coverage.getByText(/空白 \d+ 个环节/).first());
     await screenshot(page, 'dashboard-desktop');
 
     // The funnel's third step (签约): its drill is the signed projects of the year.

@@ -19,6 +19,7 @@ import type { DistrictDashboard } from '../../../domain/dashboard/dashboard.sche
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/organization/organization.schemas.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
+import { ChainCoverageCard } from './ChainCoverageCard.js';
 import { BreakdownChart, funnelOption, HeadlineCard, trendChartOption } from './DashboardParts.js';
 import { periodOf, useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
 import { dashboardMessages } from './dashboard.messages.js';
@@ -236,6 +237,9 @@ function DistrictDashboardView() {
         </Col>
         <Col xs={24} lg={12}>
           <BreakdownChart title={t.chains} label={t.chainsLabel} rows={d.chains} limit={12} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <ChainCoverageCard />
         </Col>
 
         <Col xs={24} lg={12}>
