@@ -37,6 +37,7 @@ import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { assertRecordLinks, recordLinkLabels } from '../network-sources/record-links.js';
+import { activeUnitInScope } from '../organization/unit-in-scope.js';
 import { leadsErrors } from './leads.errors.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -344,13 +345,8 @@ export function createLeadsService({
   }
 
   async function assertUnitWritable(q: Q, scope: DataScope, unitId: string) {
-    const unit = await q
-      .selectFrom('units')
-      .select(['id', 'districtId', 'active'])
-      .where('id', '=', unitId)
-      .where(inScope(scope, { district: 'district_id', unit: 'id' }))
-      .executeTakeFirst();
-    if (!unit?.active) throw leadsErrors.unitNotWritable();
+    const unit = await activeUnitInScope(q, scope, unitId);
+    if (!unit) throw leadsErrors.unitNotWritable();
     return unit;
   }
 

@@ -19,6 +19,7 @@ import { AppError, httpErrors } from '../../http/errors.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import { districtsOf, outcomesBy } from '../network/outcomes.js';
+import { activeUnitInScope } from '../organization/unit-in-scope.js';
 
 // 商会、在外人员、经销网点、在区企业、驻外招商机构 (DOMAIN §2 *Network*). Reading: every unit of the district sees a
 // source's name, kind and place (it may credit any of them as a referrer, and the effectiveness page names
@@ -244,13 +245,8 @@ export function createSourcesService({
   }
 
   async function assertUnit(q: Q, scope: DataScope, unitId: string) {
-    const unit = await q
-      .selectFrom('units')
-      .select(['id', 'districtId', 'active'])
-      .where('id', '=', unitId)
-      .where(inScope(scope, { district: 'district_id', unit: 'id' }))
-      .executeTakeFirst();
-    if (!unit?.active) throw sourcesErrors.unitInvalid();
+    const unit = await activeUnitInScope(q, scope, unitId);
+    if (!unit) throw sourcesErrors.unitInvalid();
     return unit;
   }
 

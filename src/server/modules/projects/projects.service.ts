@@ -35,6 +35,7 @@ import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import { assertProjectChangeOpen } from '../bulletins/period-lock.js';
 import { assertRecordLinks, recordLinkLabels } from '../network-sources/record-links.js';
+import { activeUnitInScope } from '../organization/unit-in-scope.js';
 import { projectsErrors } from './projects.errors.js';
 import { listOrder, listWhere } from './projects.list.js';
 
@@ -276,13 +277,8 @@ export function createProjectsService({
   }
 
   async function assertUnitWritable(q: Q, scope: DataScope, unitId: string) {
-    const unit = await q
-      .selectFrom('units')
-      .select(['id', 'districtId', 'active'])
-      .where('id', '=', unitId)
-      .where(inScope(scope, { district: 'district_id', unit: 'id' }))
-      .executeTakeFirst();
-    if (!unit?.active) throw projectsErrors.unitNotWritable();
+    const unit = await activeUnitInScope(q, scope, unitId);
+    if (!unit) throw projectsErrors.unitNotWritable();
     return unit;
   }
 

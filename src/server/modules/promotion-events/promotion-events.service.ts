@@ -31,6 +31,7 @@ import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import type { LeadsService } from '../leads/leads.service.js';
 import { outcomesBy } from '../network/outcomes.js';
+import { activeUnitInScope } from '../organization/unit-in-scope.js';
 import { eventReadable, eventWritable } from './event-access.js';
 import { eventsErrors } from './promotion-events.errors.js';
 
@@ -381,13 +382,8 @@ export function createPromotionEventsService(deps: {
   // ---- checks ----------------------------------------------------------------------------------------------
 
   async function organisingUnit(q: Q, scope: DataScope, unitId: string) {
-    const unit = await q
-      .selectFrom('units')
-      .select(['id', 'districtId', 'active'])
-      .where('id', '=', unitId)
-      .where(inScope(scope, { district: 'district_id', unit: 'id' }))
-      .executeTakeFirst();
-    if (!unit?.active) throw eventsErrors.unitInvalid();
+    const unit = await activeUnitInScope(q, scope, unitId);
+    if (!unit) throw eventsErrors.unitInvalid();
     return unit;
   }
 

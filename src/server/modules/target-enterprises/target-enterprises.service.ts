@@ -28,6 +28,7 @@ import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { fullOriginLabel } from '../enterprises/origin-codes.js';
+import { activeUnitInScope } from '../organization/unit-in-scope.js';
 import { targetEnterprisesErrors as errors } from './target-enterprises.errors.js';
 
 // 目标企业库: enterprises a unit pursues, each with its plan (一企一策) and history. Owned by the unit in charge
@@ -318,13 +319,8 @@ export function createTargetEnterprisesService({
 
   /** An active unit of the caller's district that the caller may write for. */
   async function assertUnitWritable(q: Q, scope: DataScope, unitId: string) {
-    const unit = await q
-      .selectFrom('units')
-      .select(['id', 'districtId', 'active', 'name'])
-      .where('id', '=', unitId)
-      .where(inScope(scope, { district: 'district_id', unit: 'id' }))
-      .executeTakeFirst();
-    if (!unit?.active) throw errors.unitNotWritable();
+    const unit = await activeUnitInScope(q, scope, unitId);
+    if (!unit) throw errors.unitNotWritable();
     return unit;
   }
 
