@@ -34,7 +34,8 @@ export const funnelStepSchema = z.object({
   /** leads, negotiating, signed, landed, started, producing */
   step: z.string(),
   name: z.string(),
-  /** Records that reached this step (ever, for the year's cohort), and the share of the step before. */
+  /** Records that reached this step (ever, for the year's cohort), and the share of the step before; for
+   * 在谈, the share of the year's leads converted to a project (projects may also be entered without a lead). */
   count: z.number().int(),
   conversion: pct,
   /** Median days from the step before (null when fewer than one pair). */

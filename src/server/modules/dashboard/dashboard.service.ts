@@ -244,6 +244,7 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       );
     const { rows } = await sql<{
       leads: number;
+      leadsConverted: number;
       negotiating: number;
       negotiatingDays: number | null;
       signed: number;
@@ -274,6 +275,10 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       select
         (select count(*)::int from leads l where l.district_id = ${districtId}
           and l.received_on between ${from}::date and ${cutoff}::date) as leads,
+        (select count(*)::int from leads l where l.district_id = ${districtId}
+          and l.received_on between ${from}::date and ${cutoff}::date
+          and (l.project_id is not null or exists (select 1 from projects x where x.lead_id = l.id)))
+          as leads_converted,
         (select count(*)::int from neg) as negotiating,
         ${median('created_on - received_on', 'received_on is not null and created_on >= received_on', 'neg')} as negotiating_days,
         (select count(*)::int from sig) as signed,
@@ -333,7 +338,14 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       step: s.step,
       name: s.name,
       count: s.count,
-      conversion: i === 0 ? null : rateOf({ numerator: s.count, denominator: steps[i - 1]!.count }),
+      // Projects are also entered without a lead, so 在谈 ÷ 线索 could pass 100%: the first conversion is the
+      // share of the year's leads that became projects; the later ones are each step ÷ the step before.
+      conversion:
+        i === 0
+          ? null
+          : i === 1
+            ? rateOf({ numerator: r.leadsConverted, denominator: r.leads })
+            : rateOf({ numerator: s.count, denominator: steps[i - 1]!.count }),
       medianDays: s.days === null ? null : Number(s.days),
       drill: s.drill,
     }));
