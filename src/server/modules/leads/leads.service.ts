@@ -372,7 +372,16 @@ export function createLeadsService({
     }
   }
 
-  async function create(c: LeadCaller, actor: AuditActor, input: CreateLeadInput) {
+  /**
+   * `alongside` runs in the lead's own transaction, for a caller whose record must change with the lead or not
+   * at all (an event meeting that produced it): if it throws, no lead is created.
+   */
+  async function create(
+    c: LeadCaller,
+    actor: AuditActor,
+    input: CreateLeadInput,
+    alongside?: (trx: Transaction<DB>, leadId: string) => Promise<void>,
+  ) {
     const unit = await assertUnitWritable(db, c.scope, input.unitId);
     if (input.receivedOn > today()) throw leadsErrors.receivedInFuture(today());
     // Entering an enterprise by name or credit code links to the one the district already has (no duplicates);
@@ -408,6 +417,7 @@ export function createLeadsService({
         result: 'success',
         changes: diffFields(null, { ...fields, unitId, enterpriseId }),
       });
+      if (alongside) await alongside(trx, row.id);
       return present(await find(trx, c.scope, row.id), c.canWrite);
     });
   }

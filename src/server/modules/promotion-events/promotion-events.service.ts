@@ -623,45 +623,51 @@ export function createPromotionEventsService(deps: {
     if (!c.canWrite || !e.writable) throw eventsErrors.readOnly();
     const m = await findMeeting(db, eventId, meetingId);
     if (m.leadId) throw eventsErrors.meetingHasLead();
-    const lead = await leads.create(c, actor, {
-      unitId: input.unitId ?? e.unitId,
-      enterpriseId: m.enterpriseId,
-      title: input.title,
-      channel: 'event',
-      receivedOn: m.metOn,
-      referrer: null,
-      intention: m.notes,
-      intendedAmountYuan: input.intendedAmountYuan,
-      industryDivision: null,
-      chain: null,
-      siteNeeds: null,
-      supportAsked: null,
-      referralSourceId: null,
-      eventId,
-      chainLinkId: null,
-      shared: false,
-    });
-    return db.transaction().execute(async (trx) => {
-      const claimed = await trx
-        .updateTable('eventMeetings')
-        .set({ leadId: lead.id })
-        .where('id', '=', meetingId)
-        .where('leadId', 'is', null)
-        .returning('id')
-        .executeTakeFirst();
-      if (!claimed) throw eventsErrors.meetingHasLead();
-      await audit.append(trx, actor, {
-        action: 'promotion_events.meeting_lead',
-        objectType: 'event_meeting',
-        objectId: meetingId,
-        result: 'success',
-        changes: diffFields({ leadId: null }, { leadId: lead.id }),
-      });
-      return {
-        lead: { id: lead.id, title: lead.title },
-        meeting: await meetingView(trx, c.scope, eventId, meetingId),
-      };
-    });
+    // The lead and the meeting's link to it are one change: claiming the meeting happens inside the lead's
+    // transaction, so a meeting claimed meanwhile (another click) leaves no second, unlinked lead behind.
+    const lead = await leads.create(
+      c,
+      actor,
+      {
+        unitId: input.unitId ?? e.unitId,
+        enterpriseId: m.enterpriseId,
+        title: input.title,
+        channel: 'event',
+        receivedOn: m.metOn,
+        referrer: null,
+        intention: m.notes,
+        intendedAmountYuan: input.intendedAmountYuan,
+        industryDivision: null,
+        chain: null,
+        siteNeeds: null,
+        supportAsked: null,
+        referralSourceId: null,
+        eventId,
+        chainLinkId: null,
+        shared: false,
+      },
+      async (trx, leadId) => {
+        const claimed = await trx
+          .updateTable('eventMeetings')
+          .set({ leadId })
+          .where('id', '=', meetingId)
+          .where('leadId', 'is', null)
+          .returning('id')
+          .executeTakeFirst();
+        if (!claimed) throw eventsErrors.meetingHasLead();
+        await audit.append(trx, actor, {
+          action: 'promotion_events.meeting_lead',
+          objectType: 'event_meeting',
+          objectId: meetingId,
+          result: 'success',
+          changes: diffFields({ leadId: null }, { leadId }),
+        });
+      },
+    );
+    return {
+      lead: { id: lead.id, title: lead.title },
+      meeting: await meetingView(db, c.scope, eventId, meetingId),
+    };
   }
 
   // ---- tasks -----------------------------------------------------------------------------------------------

@@ -514,3 +514,27 @@ describe('calendar', () => {
     expect(led.body.items.map((e) => e.name)).toEqual(['赴深圳招商']);
   });
 });
+
+describe('转为线索 twice at once', () => {
+  it('makes exactly one lead: the second click is refused and leaves no unlinked lead behind', async () => {
+    const created = await req<EventView>(
+      organiser,
+      'POST',
+      '/api/promotion-events',
+      newEvent({ name: '双击测试推介会' }),
+    );
+    const eventId = created.body.id;
+    const meeting = await req<MeetingView>(organiser, 'POST', `/api/promotion-events/${eventId}/meetings`, {
+      enterpriseId,
+      metOn: '2026-05-19',
+    });
+    const url = `/api/promotion-events/${eventId}/meetings/${meeting.body.id}/lead`;
+    const results = await Promise.all([
+      req(organiser, 'POST', url, { title: '双击线索项目' }),
+      req(organiser, 'POST', url, { title: '双击线索项目' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const leads = await t.db.selectFrom('leads').select('id').where('eventId', '=', eventId).execute();
+    expect(leads).toHaveLength(1);
+  });
+});
