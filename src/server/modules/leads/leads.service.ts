@@ -38,6 +38,7 @@ import type { SessionUser } from '../auth/auth.service.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { assertRecordLinks, recordLinkLabels } from '../network-sources/record-links.js';
 import { activeUnitInScope } from '../organization/unit-in-scope.js';
+import { markTargetConverted } from '../target-enterprises/target-conversion.js';
 import { leadsErrors } from './leads.errors.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -416,6 +417,13 @@ export function createLeadsService({
         objectId: row.id,
         result: 'success',
         changes: diffFields(null, { ...fields, unitId, enterpriseId }),
+      });
+      await markTargetConverted(trx, audit, actor, {
+        districtId: unit.districtId,
+        enterpriseId,
+        what: `线索「${fields.title}」`,
+        user: c.user,
+        at,
       });
       if (alongside) await alongside(trx, row.id);
       return present(await find(trx, c.scope, row.id), c.canWrite);

@@ -36,6 +36,7 @@ import type { SessionUser } from '../auth/auth.service.js';
 import { assertProjectChangeOpen } from '../bulletins/period-lock.js';
 import { assertRecordLinks, recordLinkLabels } from '../network-sources/record-links.js';
 import { activeUnitInScope } from '../organization/unit-in-scope.js';
+import { markTargetConverted } from '../target-enterprises/target-conversion.js';
 import { projectsErrors } from './projects.errors.js';
 import { listOrder, listWhere } from './projects.list.js';
 
@@ -336,6 +337,15 @@ export function createProjectsService({
         result: 'success',
         changes: diffFields(null, { ...fields, unitId }),
       });
+      if (fields.enterpriseId) {
+        await markTargetConverted(trx, audit, actor, {
+          districtId: unit.districtId,
+          enterpriseId: fields.enterpriseId,
+          what: `项目「${fields.name}」`,
+          user: u,
+          at,
+        });
+      }
       const created = await find(trx, scope, row.id);
       await assertProjectChangeOpen(trx, null, created);
       return present(created);

@@ -315,6 +315,42 @@ describe('target enterprises: leads, projects, filters', () => {
     expect(withoutLead.items.some((x) => x.id === target.id)).toBe(false);
   });
 
+  it('turns a target 已转化 when a lead or project is entered for its enterprise; a dropped one stays dropped', async () => {
+    const pursued = (
+      await create(townASession, { unitId: townA.id, enterprise: { name: '鼎盛紧固科技有限公司' } })
+    ).json() as Target;
+    const lead = await call(t.app, townASession, 'POST', '/api/leads', {
+      unitId: townA.id,
+      enterpriseId: pursued.enterpriseId,
+      title: '鼎盛高强螺栓项目',
+      channel: 'targeted',
+      receivedOn: '2026-11-20',
+    });
+    expect(lead.statusCode, lead.body).toBe(201);
+    const detail = (await call(t.app, townASession, 'GET', `/api/target-enterprises/${pursued.id}`)).json();
+    expect(detail.target.status).toBe('converted');
+    expect(detail.history.at(-1)).toMatchObject({
+      kind: 'status',
+      note: '已形成线索「鼎盛高强螺栓项目」，状态改为已转化',
+    });
+
+    const dropped = (
+      await create(townASession, {
+        unitId: townA.id,
+        enterprise: { name: '远航物流装备有限公司' },
+        status: 'dropped',
+      })
+    ).json() as Target;
+    const project = await call(t.app, townASession, 'POST', '/api/projects', {
+      unitId: townA.id,
+      enterpriseId: dropped.enterpriseId,
+      name: '远航智能仓储项目',
+    });
+    expect(project.statusCode, project.body).toBe(201);
+    const still = (await call(t.app, townASession, 'GET', `/api/target-enterprises/${dropped.id}`)).json();
+    expect(still.target.status).toBe('dropped');
+  });
+
   it('filters by tag, status, priority, link, name or pinyin, and due next steps; flags overdue ones', async () => {
     const key = await list(center, '?tags=private_top500,central_soe&priority=key');
     expect(key.items.map((x) => x.enterpriseName)).toEqual(['华锐精密紧固件集团有限公司']);
