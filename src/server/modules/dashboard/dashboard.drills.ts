@@ -58,6 +58,8 @@ export function withMonthDrills(
  */
 export function overdueDrills(o: {
   cutoff: string;
+  /** The month whose missing capital reports are counted (YYYY-MM): the capital page opens on it. */
+  reportMonth: string;
   excludeWithdrawnStages?: string;
   unitId?: string;
 }): DistrictDashboard['overdue']['drills'] {
@@ -69,6 +71,6 @@ export function overdueDrills(o: {
       unitId: o.unitId,
     }),
     leadsOverdue: drillUrl('/leads', { overdue: 'any', unitId: o.unitId }),
-    capitalReportsMissing: '/capital',
+    capitalReportsMissing: drillUrl('/capital', { month: o.reportMonth, unitId: o.unitId }),
   };
 }

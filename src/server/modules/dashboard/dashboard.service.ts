@@ -580,7 +580,11 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       leaderboard,
       overdue: {
         ...overdue,
-        drills: overdueDrills({ cutoff: ctx.cutoff, excludeWithdrawnStages: ctx.signedFilter.stage }),
+        drills: overdueDrills({
+          cutoff: ctx.cutoff,
+          reportMonth: lastMonthOf(ctx.today),
+          excludeWithdrawnStages: ctx.signedFilter.stage,
+        }),
       },
       city: city.map((s) => ({
         indicatorKey: s.indicatorKey,
@@ -645,7 +649,12 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       })),
       overdue: {
         ...overdue,
-        drills: overdueDrills({ cutoff: ctx.cutoff, excludeWithdrawnStages: ctx.signedFilter.stage, unitId }),
+        drills: overdueDrills({
+          cutoff: ctx.cutoff,
+          reportMonth: lastMonthOf(ctx.today),
+          excludeWithdrawnStages: ctx.signedFilter.stage,
+          unitId,
+        }),
       },
       rank: {
         rank: mine?.rank ?? null,

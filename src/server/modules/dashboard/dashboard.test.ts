@@ -452,5 +452,8 @@ describe('every figure opens the records behind it', () => {
     ).json() as UnitDashboard;
     expect((await list(unit.overdue.drills.projectsNotStarted)).total).toBe(unit.overdue.projectsNotStarted);
     expect((await list(unit.overdue.drills.leadsOverdue)).total).toBe(unit.overdue.leadsOverdue);
+    // Missing capital reports are counted for last month (today is 2026-11-28): the capital page opens on it.
+    expect(o.drills.capitalReportsMissing).toBe('/capital?month=2026-10');
+    expect(unit.overdue.drills.capitalReportsMissing).toBe(`/capital?month=2026-10&unitId=${u.T1}`);
   });
 });

@@ -18,7 +18,8 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { allowedActions, type SubmissionAction } from '../../../domain/capital/capital.rules.js';
+import { useSearchParams } from 'react-router';
+import { allowedActions, MONTH, type SubmissionAction } from '../../../domain/capital/capital.rules.js';
 import {
   FIGURE_FIELDS,
   FIGURE_LABELS,
@@ -64,8 +65,13 @@ export function CapitalMonthPage() {
   const me = useCurrentUser();
   const can = useCan();
   const units = useProjectUnits();
-  const [month, setMonth] = useState(defaultMonth(todayInChina()));
-  const [unitId, setUnitId] = useState<string | undefined>(units.districtScope ? undefined : me.unit.id);
+  // A link may name the month and unit (the dashboard's "资金月报未报" opens the month it counted).
+  const [params] = useSearchParams();
+  const asked = params.get('month');
+  const [month, setMonth] = useState(asked && MONTH.test(asked) ? asked : defaultMonth(todayInChina()));
+  const [unitId, setUnitId] = useState<string | undefined>(
+    units.districtScope ? (params.get('unitId') ?? undefined) : me.unit.id,
+  );
   const [tab, setTab] = useState(units.districtScope ? 'status' : 'sheet');
   return (
     <Card title={t.pageTitle}>
