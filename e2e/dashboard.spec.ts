@@ -196,6 +196,10 @@ describe('the leaders see the district at a glance and reach the records behind 
     await expect(
       page.getByTestId('period-picker').getByRole('textbox', { name: '年度' }).inputValue(),
     ).resolves.toBe(String(year));
+    // The 大屏 button carries the period: the screen shows the same year.
+    await page.getByRole('link', { name: /大屏/ }).last().click();
+    await page.waitForURL((u) => u.pathname === '/screen' && u.searchParams.get('year') === String(year));
+    await visible(page.getByText(`截至 ${year}-12-31`, { exact: false }).first());
     expect(errors).toEqual([]);
   });
 

@@ -184,7 +184,7 @@ function DistrictDashboardView() {
               }}
             />
           </Suspense>
-          <Link to="/screen">
+          <Link to={{ pathname: '/screen', search: params.toString() }}>
             <Button icon={<DesktopOutlined />}>{t.openScreen}</Button>
           </Link>
         </Flex>

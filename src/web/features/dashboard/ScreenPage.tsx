@@ -1,11 +1,11 @@
 import { Col, Row, Spin } from 'antd';
 import { useMemo } from 'react';
-import { Navigate } from 'react-router';
+import { Navigate, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../app/auth.js';
 import { useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
 import { funnelOption, ProgressAgainstTime, rankedBarOption, trendChartOption } from './DashboardParts.js';
-import { useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
+import { periodOf, useDistrictDashboard, useDistrictReader } from './dashboard.api.js';
 import { dashboardMessages } from './dashboard.messages.js';
 import { BAND_COLOR, DASH, headlineValue, signed } from './dashboard-format.js';
 import { EChart } from './EChart.js';
@@ -35,7 +35,9 @@ export function ScreenPage() {
 function DistrictScreen() {
   const t = useT(dashboardMessages);
   const user = useCurrentUser();
-  const q = useDistrictDashboard(REFRESH_MS);
+  // The dashboard's 大屏 button passes its period (?year=&cutoff=); without one, today's figures.
+  const [params] = useSearchParams();
+  const q = useDistrictDashboard(REFRESH_MS, periodOf(params));
   const d = q.data;
   const trend = useMemo(
     () => (d ? trendChartOption(d, t.thisYear(d.year), t.lastYear(d.year - 1), true) : null),
