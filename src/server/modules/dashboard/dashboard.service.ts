@@ -141,6 +141,8 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
         signedFrom: from,
         signedTo: cutoff,
         stage: settings.definitions.excludeWithdrawn ? MAIN_STAGES_NOT_WITHDRAWN.join(',') : undefined,
+        // A 口径 that counts industrial projects only lists only those too.
+        industrial: settings.definitions.industrialOnly ? 'true' : undefined,
       },
     };
     return { base, progress };

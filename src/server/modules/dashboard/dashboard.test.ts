@@ -456,4 +456,67 @@ describe('every figure opens the records behind it', () => {
     expect(o.drills.capitalReportsMissing).toBe('/capital?month=2026-10');
     expect(unit.overdue.drills.capitalReportsMissing).toBe(`/capital?month=2026-10&unitId=${u.T1}`);
   });
+
+  it('under an industrial-only 口径, the signed figures open only the industrial projects they count', async () => {
+    const before = await t.db
+      .selectFrom('assessmentYears')
+      .selectAll()
+      .where('districtId', '=', districtId)
+      .where('year', '=', 2026)
+      .executeTakeFirst();
+    // One of the year's signed projects (A, 2亿) is not industrial.
+    await t.db
+      .updateTable('projects')
+      .set({ industrial: false })
+      .where('id', '=', await idOf('200000000'))
+      .execute();
+    await t.db
+      .insertInto('assessmentYears')
+      .values({
+        districtId,
+        year: 2026,
+        definitions: JSON.stringify({ ...(before?.definitions ?? {}), industrialOnly: true }),
+        updatedBy: null,
+        updatedAt: new Date(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['districtId', 'year']).doUpdateSet({
+          definitions: JSON.stringify({ ...(before?.definitions ?? {}), industrialOnly: true }),
+        }),
+      )
+      .execute();
+    try {
+      const d = (await call(t.app, center, 'GET', `/api/dashboard?${Q}`)).json() as DistrictDashboard;
+      for (const key of ['signed_count', 'signed_amount'] as const) {
+        const h = d.headline.find((x) => x.key === key)!;
+        expect(new URL(h.drill, 'http://x').searchParams.get('industrial'), key).toBe('true');
+        const rows = await list(h.drill);
+        if (key === 'signed_count') expect(rows.total).toBe(Number(h.actual));
+        else expect(sumYuan(rows.items.map((i) => i.signedAmountYuan ?? '0'))).toBe(h.actual);
+        expect(rows.items.map((i) => i.id)).not.toContain(await idOf('200000000'));
+      }
+    } finally {
+      await t.db
+        .updateTable('projects')
+        .set({ industrial: true })
+        .where('id', '=', await idOf('200000000'))
+        .execute();
+      if (before) {
+        await t.db
+          .updateTable('assessmentYears')
+          .set({ definitions: JSON.stringify(before.definitions) })
+          .where('districtId', '=', districtId)
+          .where('year', '=', 2026)
+          .execute();
+      } else {
+        await t.db
+          .deleteFrom('assessmentYears')
+          .where('districtId', '=', districtId)
+          .where('year', '=', 2026)
+          .execute();
+      }
+    }
+  });
 });
+
+const sumYuan = (xs: string[]) => xs.reduce((a, b) => a + BigInt(b), 0n).toString();
