@@ -38,6 +38,20 @@ export function resolveScope(subject: ScopeSubject): DataScope {
   return { kind: 'none' };
 }
 
+/** The districts a scope reads business rows in: its own district for units and departments, none for city
+ * viewers and the security roles. */
+export function scopeDistricts(scope: DataScope): string[] {
+  switch (scope.kind) {
+    case 'district':
+      return scope.districtIds;
+    case 'unit':
+    case 'assigned':
+      return [scope.districtId];
+    default:
+      return [];
+  }
+}
+
 /**
  * How far a caller reaches over organisation data (units, accounts). The security roles run the platform
  * for the whole city; everyone else stays in their district, and a unit head sees only their own unit.

@@ -105,6 +105,12 @@ export const CHAIN_SEGMENT_LABELS: Record<ChainSegment, Label> = {
   supporting: { zh: '配套', en: 'Supporting' },
 };
 
+/** How a chain link is named wherever it is picked or shown: 高端标准件/紧固件 · 上游 · 线材 (the database's
+ * lead and project views build the same words in SQL: server/modules/network-sources/record-links.ts). */
+export function chainLinkLabel(chainName: string, segment: ChainSegment, linkName: string): string {
+  return `${chainName} · ${CHAIN_SEGMENT_LABELS[segment].zh} · ${linkName}`;
+}
+
 export const LINK_ENTERPRISE_ROLES = ['chain_leader', 'existing'] as const;
 export type LinkEnterpriseRole = (typeof LINK_ENTERPRISE_ROLES)[number];
 export const LINK_ENTERPRISE_ROLE_LABELS: Record<LinkEnterpriseRole, Label> = {

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DataScope } from '../../../domain/access/scope.js';
+import { type DataScope, scopeDistricts } from '../../../domain/access/scope.js';
 import { coverageOf, emptyCounts, type LinkCounts } from '../../../domain/network/chain-coverage.js';
 import type {
   ChainDetail,
@@ -19,7 +19,6 @@ import type { DB } from '../../db/schema.js';
 import { inScope, inScopeOrShared } from '../../db/scope-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
-import { districtsOf } from '../network/outcomes.js';
 import { chainsErrors, type LinkReferences } from './chains.errors.js';
 
 // The district's industrial chains (产业链) and their coverage. Everyone in the district reads the chains, the
@@ -215,13 +214,13 @@ export function createChainsService({
   }
 
   async function list(scope: DataScope, query: { linkId?: string }): Promise<ChainSummary[]> {
-    const loaded = await load(districtsOf(scope), { linkId: query.linkId });
+    const loaded = await load(scopeDistricts(scope), { linkId: query.linkId });
     if (!loaded) return [];
     return loaded.chains.map((c) => summarise(loaded, c).summary);
   }
 
   async function detail(scope: DataScope, chainId: string): Promise<ChainDetail> {
-    const loaded = await load(districtsOf(scope), { chainId });
+    const loaded = await load(scopeDistricts(scope), { chainId });
     const chain = loaded?.chains[0];
     if (!loaded || !chain) throw chainsErrors.notFound();
     const { summary, links, cov, byId } = summarise(loaded, chain);

@@ -6,7 +6,7 @@ import {
   type Transaction,
   type Updateable,
 } from 'kysely';
-import type { DataScope } from '../../../domain/access/scope.js';
+import { type DataScope, scopeDistricts } from '../../../domain/access/scope.js';
 import { diffFields } from '../../../domain/audit/audit.schemas.js';
 import { chinaToday } from '../../../domain/dates.js';
 import { leadClocks } from '../../../domain/leads/lead-clocks.js';
@@ -104,19 +104,6 @@ export function overdueSql(kind: LeadClockKind | 'any', today: string) {
     return sql<boolean>`(${cond.respond} or ${cond.screen} or ${cond.feedback} or ${cond.report})`;
   }
   return sql<boolean>`${cond[kind]}`;
-}
-
-/** The districts whose leads a scope reads (own scope and the district's shared leads). */
-function scopeDistricts(scope: DataScope): string[] {
-  switch (scope.kind) {
-    case 'district':
-      return scope.districtIds;
-    case 'unit':
-    case 'assigned':
-      return [scope.districtId];
-    default:
-      return [];
-  }
 }
 
 function screeningTotal(s: ScreeningScores): number {

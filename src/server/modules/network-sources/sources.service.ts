@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import type { DataScope } from '../../../domain/access/scope.js';
+import { type DataScope, scopeDistricts } from '../../../domain/access/scope.js';
 import { diffFields } from '../../../domain/audit/audit.schemas.js';
 import { chinaToday } from '../../../domain/dates.js';
 import { originLabel } from '../../../domain/enterprises/origin.js';
@@ -18,7 +18,7 @@ import { matchesSearch } from '../../db/search-filter.js';
 import { AppError, httpErrors } from '../../http/errors.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
-import { districtsOf, outcomesBy } from '../network/outcomes.js';
+import { outcomesBy } from '../network/outcomes.js';
 import { activeUnitInScope } from '../organization/unit-in-scope.js';
 
 // 商会、在外人员、经销网点、在区企业、驻外招商机构 (DOMAIN §2 *Network*). Reading: every unit of the district sees a
@@ -138,7 +138,7 @@ export function createSourcesService({
 
   /** Every source of the caller's districts, each marked whether its liaison unit is in the caller's scope. */
   function base(q: Q, scope: DataScope) {
-    const districts = districtsOf(scope);
+    const districts = scopeDistricts(scope);
     return q
       .selectFrom('networkSources as s')
       .innerJoin('units as un', 'un.id', 's.unitId')

@@ -1,14 +1,14 @@
 import { type Kysely, sql } from 'kysely';
-import type { DataScope } from '../../../domain/access/scope.js';
+import { type DataScope, scopeDistricts } from '../../../domain/access/scope.js';
 import type {
   NetworkOption,
   NetworkOptionsQuery,
   OutcomesQuery,
 } from '../../../domain/network/network.schemas.js';
-import { CHAIN_SEGMENT_LABELS } from '../../../domain/network/network-codes.js';
+import { chainLinkLabel } from '../../../domain/network/network-codes.js';
 import type { DB } from '../../db/schema.js';
 import { matchesSearch } from '../../db/search-filter.js';
-import { districtsOf, outcomesBy } from './outcomes.js';
+import { outcomesBy } from './outcomes.js';
 
 // The pickers that link a lead, project or target to its referral source, event or chain link. They offer the
 // NAMES of the whole district's sources, events and links to every unit (a town credits a chamber another unit
@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function createNetworkService({ db }: { db: Kysely<DB> }) {
   async function options(scope: DataScope, query: NetworkOptionsQuery): Promise<NetworkOption[]> {
-    const districts = districtsOf(scope);
+    const districts = scopeDistricts(scope);
     if (districts.length === 0) return [];
     const ids = (query.ids ?? '').split(',').filter((id) => UUID.test(id));
     const match = (col: string) => (query.q ? matchesSearch(col, query.q) : sql<boolean>`true`);
@@ -70,7 +70,7 @@ export function createNetworkService({ db }: { db: Kysely<DB> }) {
           .execute();
         return rows.map((r) => ({
           id: r.id,
-          label: `${r.chainName} · ${CHAIN_SEGMENT_LABELS[r.segment].zh} · ${r.name}`,
+          label: chainLinkLabel(r.chainName, r.segment, r.name),
           kind: r.segment,
           detail: r.chainName,
         }));

@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { DataScope } from '../../../domain/access/scope.js';
+import { type DataScope, scopeDistricts } from '../../../domain/access/scope.js';
 import { rateOf } from '../../../domain/indicators/catalogue.js';
 import type { Outcome, OutcomeDimension } from '../../../domain/network/network.schemas.js';
 import { SOURCE_KIND_LABELS, type SourceKind } from '../../../domain/network/network-codes.js';
@@ -143,7 +143,7 @@ async function label(
     return;
   }
   const ids = outcomes.map((o) => o.key).filter((k) => /^[0-9a-f-]{36}$/.test(k));
-  const districts = districtsOf(scope);
+  const districts = scopeDistricts(scope);
   if (ids.length === 0 || districts.length === 0) return;
   // Names of sources and events are offered to every unit of their district (pickers), never across districts.
   const names =
@@ -162,17 +162,4 @@ async function label(
           .execute();
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   for (const o of outcomes) o.label = nameOf.get(o.key) ?? o.key;
-}
-
-/** The districts whose shared names (sources, events, chain links) a caller may read. */
-export function districtsOf(scope: DataScope): string[] {
-  switch (scope.kind) {
-    case 'district':
-      return scope.districtIds;
-    case 'unit':
-    case 'assigned':
-      return [scope.districtId];
-    default:
-      return [];
-  }
 }

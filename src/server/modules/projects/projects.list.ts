@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { DataScope } from '../../../domain/access/scope.js';
+import { type DataScope, scopeDistricts } from '../../../domain/access/scope.js';
 import {
   AMOUNT_TIER_MIN_YUAN,
   type ProjectListFilter,
@@ -11,19 +11,6 @@ import { matchesSearch } from '../../db/search-filter.js';
 
 // The list's filters and order as SQL on `projects as p` left-joined to `enterprises as e`. Kept apart from the
 // service so the paged list, the stage counts and the export cannot drift from one another.
-
-/** The districts a scope reads projects in (a project's investor is an enterprise of the same district). */
-function scopeDistricts(scope: DataScope): string[] {
-  switch (scope.kind) {
-    case 'district':
-      return scope.districtIds;
-    case 'unit':
-    case 'assigned':
-      return [scope.districtId];
-    default:
-      return [];
-  }
-}
 
 /**
  * The WHERE conditions of a filter; all of them must hold. With the caller's scope, the investor search looks at

@@ -3,8 +3,8 @@ import type { DataScope } from '../../../domain/access/scope.js';
 import { diffFields } from '../../../domain/audit/audit.schemas.js';
 import { chinaToday } from '../../../domain/dates.js';
 import {
-  CHAIN_SEGMENT_LABELS,
   type ChainSegment,
+  chainLinkLabel as linkLabelOf,
   TARGET_STATUS_LABELS,
   type TargetEventKind,
 } from '../../../domain/network/network-codes.js';
@@ -76,9 +76,7 @@ export const chainLinkLabel = (r: {
   linkSegment: string | null;
   linkName: string | null;
 }) =>
-  r.linkName && r.chainName
-    ? `${r.chainName} · ${CHAIN_SEGMENT_LABELS[r.linkSegment as ChainSegment]?.zh ?? ''} · ${r.linkName}`
-    : null;
+  r.linkName && r.chainName ? linkLabelOf(r.chainName, r.linkSegment as ChainSegment, r.linkName) : null;
 
 export function createTargetEnterprisesService({
   db,

@@ -22,6 +22,7 @@ import {
 } from '../../../domain/leads/leads.schemas.js';
 import { DISTRICT_CHAINS } from '../../../domain/projects/project-attributes.js';
 import { errorText, isApiError } from '../../app/api.js';
+import { changedFields } from '../../app/changed-fields.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { queryClient } from '../../app/query-client.js';
 import { IndustrySelect } from '../../components/IndustrySelect.js';
@@ -172,11 +173,7 @@ export function LeadFormModal(props: {
       return;
     }
     const next: Record<string, unknown> = { ...fields, enterpriseId: v.enterpriseId };
-    const patch = Object.fromEntries(
-      Object.entries(next).filter(
-        ([k, value]) => JSON.stringify(l[k as keyof LeadView]) !== JSON.stringify(value),
-      ),
-    );
+    const patch = changedFields(l, next);
     if (Object.keys(patch).length === 0) {
       props.onClose();
       return;

@@ -3,6 +3,7 @@ import { COUNTRIES, PROVINCES } from '../../../domain/enterprises/origin.js';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '../../../domain/network/network-codes.js';
 import type { SourceView } from '../../../domain/network/sources.schemas.js';
 import { errorText, isApiError } from '../../app/api.js';
+import { changedFields } from '../../app/changed-fields.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { queryClient } from '../../app/query-client.js';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.js';
@@ -116,11 +117,7 @@ export function SourceFormModal(props: {
       return;
     }
     const next: Record<string, unknown> = { ...fields, unitId: v.unitId };
-    const patch = Object.fromEntries(
-      Object.entries(next).filter(
-        ([k, value]) => JSON.stringify(s[k as keyof SourceView]) !== JSON.stringify(value),
-      ),
-    );
+    const patch = changedFields(s, next);
     if (Object.keys(patch).length === 0) {
       props.onClose();
       return;

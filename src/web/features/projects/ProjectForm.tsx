@@ -33,6 +33,7 @@ import {
   AGREEMENT_TYPES,
   type AgreementType,
 } from '../../../domain/projects/stages.js';
+import { changedFields as changedFieldsOf } from '../../app/changed-fields.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { IndustrySelect } from '../../components/IndustrySelect.js';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.js';
@@ -187,12 +188,7 @@ function whole(s: string | undefined): number | null {
 
 /** Only what differs from the project as loaded. */
 export function changedFields(p: ProjectView, next: Required<ProjectFields>): ProjectFields {
-  const patch: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(next)) {
-    // Arrays compare by content: an untouched cooperating-units list is not an edit.
-    if (JSON.stringify(p[key as keyof ProjectFields]) !== JSON.stringify(value)) patch[key] = value;
-  }
-  return patch as ProjectFields;
+  return changedFieldsOf(p, next) as ProjectFields;
 }
 
 /** Shared by create and edit; the responsible unit is fixed once the project exists. */

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import type { EventView } from '../../../domain/network/events.schemas.js';
 import { EVENT_KIND_LABELS, EVENT_KINDS, type EventKind } from '../../../domain/network/network-codes.js';
 import { errorText, isApiError } from '../../app/api.js';
+import { changedFields } from '../../app/changed-fields.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { queryClient } from '../../app/query-client.js';
 import {
@@ -112,11 +113,7 @@ export function EventFormModal(props: { event: EventView | null; onClose: (saved
       );
       return;
     }
-    const patch = Object.fromEntries(
-      Object.entries(fields).filter(
-        ([k, value]) => JSON.stringify(e[k as keyof EventView]) !== JSON.stringify(value),
-      ),
-    );
+    const patch = changedFields(e, fields);
     if (Object.keys(patch).length === 0) {
       props.onClose();
       return;

@@ -12,6 +12,7 @@ import {
 import type { TargetEnterpriseView } from '../../../domain/network/targets.schemas.js';
 import { errorText, isApiError } from '../../app/api.js';
 import { useCan } from '../../app/auth.js';
+import { changedFields } from '../../app/changed-fields.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { queryClient } from '../../app/query-client.js';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.js';
@@ -128,11 +129,7 @@ export function TargetFormModal(props: {
       return;
     }
     const next: Record<string, unknown> = { ...fields, unitId: v.unitId };
-    const patch = Object.fromEntries(
-      Object.entries(next).filter(
-        ([k, value]) => JSON.stringify(x[k as keyof TargetEnterpriseView]) !== JSON.stringify(value),
-      ),
-    );
+    const patch = changedFields(x, next);
     if (Object.keys(patch).length === 0) {
       props.onClose();
       return;
