@@ -539,7 +539,6 @@ export interface TargetEnterprisesTable {
   nextStep: string | null;
   nextStepOn: Day | null;
   leaderInCharge: string | null;
-  searchText: Generated<string>;
   version: Generated<number>;
   createdBy: string | null;
   createdAt: Timestamp;

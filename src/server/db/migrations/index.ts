@@ -10,6 +10,7 @@ import * as m0009 from './0009_credit_resolution_shares.js';
 import * as m0010 from './0010_leads_list_indexes.js';
 import * as m0011 from './0011_assessment.js';
 import * as m0012 from './0012_network.js';
+import * as m0013 from './0013_target_search_text.js';
 
 // Numbered migrations, listed explicitly (no directory scanning: works the same under tsx and in a bundle).
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0010_leads_list_indexes': m0010,
   '0011_assessment': m0011,
   '0012_network': m0012,
+  '0013_target_search_text': m0013,
 };

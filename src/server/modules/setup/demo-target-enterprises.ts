@@ -8,7 +8,6 @@ import {
   type TargetStatus,
   type TargetTag,
 } from '../../../domain/network/network-codes.js';
-import { searchTextOf } from '../../../domain/search/search-text.js';
 import type { DB } from '../../db/schema.js';
 import { findOrCreateEnterprises } from '../enterprises/enterprises.bulk.js';
 import { mulberry32 } from './demo-random.js';
@@ -344,7 +343,6 @@ export async function loadDemoTargetEnterprises(
         nextStep: r.nextStep ?? null,
         nextStepOn: r.nextIn === undefined ? null : addDays(today, r.nextIn),
         leaderInCharge: r.leader ?? null,
-        searchText: searchTextOf(r.name),
         createdBy: o.userId,
         createdAt: new Date(`${created}T02:00:00Z`),
         updatedAt: new Date(at.getTime() - i * 60_000),

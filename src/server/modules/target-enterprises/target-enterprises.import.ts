@@ -27,7 +27,6 @@ import {
   type TargetImportResult,
   type UpdateTargetEnterpriseInput,
 } from '../../../domain/network/targets.schemas.js';
-import { searchTextOf } from '../../../domain/search/search-text.js';
 import type { DB } from '../../db/schema.js';
 import { inScope } from '../../db/scope-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
@@ -482,7 +481,6 @@ export function createTargetImport({
               districtId: c.user.districtId,
               unitId: r.unitId!,
               enterpriseId: ent!.id,
-              searchText: searchTextOf(ent!.name, ent!.creditCode),
               createdBy: c.user.id,
               createdAt: at,
               updatedAt: at,

@@ -20,7 +20,6 @@ import {
   type TargetSort,
   type UpdateTargetEnterpriseInput,
 } from '../../../domain/network/targets.schemas.js';
-import { searchTextOf } from '../../../domain/search/search-text.js';
 import type { DB, TargetEnterprisesTable } from '../../db/schema.js';
 import { inScope } from '../../db/scope-filter.js';
 import { matchesSearch } from '../../db/search-filter.js';
@@ -70,6 +69,11 @@ const SORTS: Record<TargetSort, [string, 'asc' | 'desc']> = {
 };
 
 const OPEN = sql`t.status in ('researching', 'contacting', 'visited', 'negotiating')`;
+
+/** The district has a lead (or project) for the target's enterprise, whichever unit's: the list's badges and
+ * its hasLead / hasProject filters. */
+const existsFor = (table: 'leads' | 'projects') =>
+  sql<boolean>`exists (select 1 from ${sql.table(table)} x where x.enterprise_id = t.enterprise_id and x.district_id = t.district_id)`;
 
 export const chainLinkLabel = (r: {
   chainName: string | null;
@@ -139,12 +143,8 @@ export function createTargetEnterprisesService({
         'cl.name as linkName',
         'cl.segment as linkSegment',
         'ch.name as chainName',
-        sql<boolean>`exists (select 1 from leads l where l.enterprise_id = t.enterprise_id and l.district_id = t.district_id)`.as(
-          'hasLead',
-        ),
-        sql<boolean>`exists (select 1 from projects p where p.enterprise_id = t.enterprise_id and p.district_id = t.district_id)`.as(
-          'hasProject',
-        ),
+        existsFor('leads').as('hasLead'),
+        existsFor('projects').as('hasProject'),
         sql<boolean>`(${OPEN} and t.next_step_on is not null and t.next_step_on < ${today()}::date)`.as(
           'overdue',
         ),
@@ -166,14 +166,10 @@ export function createTargetEnterprisesService({
     if (f.priority) c.push(sql<boolean>`t.priority = ${f.priority}`);
     if (f.unitId) c.push(sql<boolean>`t.unit_id = ${f.unitId}`);
     if (f.chainLinkId) c.push(sql<boolean>`t.chain_link_id = ${f.chainLinkId}`);
-    const exists = (table: 'leads' | 'projects', alias: string) =>
-      sql<boolean>`exists (select 1 from ${sql.table(table)} ${sql.raw(alias)} where ${sql.raw(alias)}.enterprise_id = t.enterprise_id and ${sql.raw(alias)}.district_id = t.district_id)`;
     if (f.hasLead)
-      c.push(f.hasLead === 'true' ? exists('leads', 'l') : sql<boolean>`not ${exists('leads', 'l')}`);
+      c.push(f.hasLead === 'true' ? existsFor('leads') : sql<boolean>`not ${existsFor('leads')}`);
     if (f.hasProject) {
-      c.push(
-        f.hasProject === 'true' ? exists('projects', 'p') : sql<boolean>`not ${exists('projects', 'p')}`,
-      );
+      c.push(f.hasProject === 'true' ? existsFor('projects') : sql<boolean>`not ${existsFor('projects')}`);
     }
     if (f.nextStepBefore) c.push(sql<boolean>`(${OPEN} and t.next_step_on <= ${f.nextStepBefore}::date)`);
     if (f.overdue === 'true') c.push(sql<boolean>`(${OPEN} and t.next_step_on < ${today()}::date)`);
@@ -368,11 +364,6 @@ export function createTargetEnterprisesService({
       );
       const existing = await existingFor(trx, unit.districtId, enterpriseId);
       if (existing) throw errors.duplicate(existing);
-      const e = await trx
-        .selectFrom('enterprises')
-        .select(['name', 'creditCode'])
-        .where('id', '=', enterpriseId)
-        .executeTakeFirstOrThrow();
       const at = now();
       const { enterprise: _e, enterpriseId: _id, ...fields } = input;
       const row = await trx
@@ -381,7 +372,6 @@ export function createTargetEnterprisesService({
           ...fields,
           districtId: unit.districtId,
           enterpriseId,
-          searchText: searchTextOf(e.name, e.creditCode),
           createdBy: c.user.id,
           createdAt: at,
           updatedAt: at,
