@@ -19,6 +19,12 @@ export const PERMISSIONS = [
   'assessment.read', // targets and progress within the caller's scope, published bulletins, the city comparison
   'assessment.read_drafts', // bulletin drafts and unpublished schemes (center and leaders)
   'assessment.manage', // the center: 口径, targets, schemes, bulletins (publish, correct), other districts' figures
+  'landing.read', // pre-reviews, procedures, problems, commitments, teams, supervision notices within the data scope
+  'landing.write', // the project's unit: procedures, problems raised, commitments, special team, investor portal links
+  'landing.handle', // a department on what is assigned to it: opinions, procedure progress, problem replies, evidence
+  'landing.coordinate', // the center: open and decide pre-reviews, assign problems, landing clocks, reminder rules
+  'supervision.issue', // the supervision office (督查室): issue, follow up and close supervision notices
+  'supervision.reply', // the recipient unit or department replies to a supervision notice
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,8 +42,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment.read',
     'assessment.read_drafts',
     'assessment.manage',
+    'landing.read',
+    'landing.write',
+    'landing.coordinate',
   ],
-  unit_reporter: ['organization.read', 'pipeline.read', 'pipeline.write', 'assessment.read'],
+  unit_reporter: [
+    'organization.read',
+    'pipeline.read',
+    'pipeline.write',
+    'assessment.read',
+    'landing.read',
+    'landing.write',
+    'supervision.reply',
+  ],
   unit_head: [
     'organization.read',
     'users.read',
@@ -45,10 +62,34 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pipeline.write',
     'capital.approve',
     'assessment.read',
+    'landing.read',
+    'landing.write',
+    'supervision.reply',
   ],
-  leader: ['organization.read', 'users.read', 'pipeline.read', 'assessment.read', 'assessment.read_drafts'],
-  supervisor: ['organization.read', 'users.read', 'pipeline.read', 'assessment.read'],
-  department_handler: ['organization.read', 'pipeline.read', 'assessment.read'],
+  leader: [
+    'organization.read',
+    'users.read',
+    'pipeline.read',
+    'assessment.read',
+    'assessment.read_drafts',
+    'landing.read',
+  ],
+  supervisor: [
+    'organization.read',
+    'users.read',
+    'pipeline.read',
+    'assessment.read',
+    'landing.read',
+    'supervision.issue',
+  ],
+  department_handler: [
+    'organization.read',
+    'pipeline.read',
+    'assessment.read',
+    'landing.read',
+    'landing.handle',
+    'supervision.reply',
+  ],
   city_viewer: ['organization.read'],
   sys_admin: ['organization.read', 'organization.manage', 'users.read', 'users.manage'],
   security_admin: [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../dates.js';
 import { checkCreditShares, formatBasisPoints, percentToBasisPoints } from './credit-shares.js';
-import { addDays, type LeadClockFacts, leadClocks } from './lead-clocks.js';
+import { type LeadClockFacts, leadClocks } from './lead-clocks.js';
 import { DEFAULT_LEAD_CLOCK_SETTINGS } from './leads.schemas.js';
 
 const fresh: LeadClockFacts = {

@@ -1,3 +1,4 @@
+import { addDays } from '../dates.js';
 import type { LeadClockKind, LeadClockSettings, LeadClockState, LeadStatus } from './leads.schemas.js';
 
 // The service clocks of a lead (DOMAIN §2, from published rules): respond in 1 day, screen in 3 days, feed back
@@ -19,13 +20,6 @@ export interface LeadClock {
   dueOn: string | null;
   doneOn: string | null;
   state: LeadClockState;
-}
-
-/** YYYY-MM-DD plus n calendar days (UTC arithmetic on a date has no daylight saving to trip on). */
-export function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 const later = (a: string, b: string | null) => (b !== null && b > a ? b : a);

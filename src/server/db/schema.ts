@@ -157,6 +157,9 @@ export interface ProjectsTable {
   referralSourceId: Generated<string | null>;
   eventId: Generated<string | null>;
   chainLinkId: Generated<string | null>;
+  firstContactOfficer: Generated<string | null>;
+  firstContactPhone: Generated<string | null>;
+  firstContactNamedOn: Generated<Day | null>;
   version: Generated<number>;
   searchText: string;
   createdBy: string | null;
@@ -180,7 +183,16 @@ export interface ProjectStageHistoryTable {
 export interface AttachmentsTable {
   id: Generated<string>;
   districtId: string;
-  ownerType: 'project' | 'lead' | 'capital_report' | 'agreement' | 'milestone';
+  ownerType:
+    | 'project'
+    | 'lead'
+    | 'capital_report'
+    | 'agreement'
+    | 'milestone'
+    | 'problem'
+    | 'commitment'
+    | 'pre_review_opinion'
+    | 'supervision_notice';
   ownerId: string;
   kind: string;
   filename: string;
@@ -215,6 +227,11 @@ export interface DistrictSettingsTable {
   leadFeedbackDays: Generated<number>;
   leadReportIntervalDays: Generated<number>;
   capitalDueDay: Generated<number>;
+  preReviewThresholdYuan: Generated<string>;
+  preReviewOpinionDays: Generated<number>;
+  problemDeadlineDays: Generated<number>;
+  problemEscalateDays: Generated<number>;
+  firstContactDays: Generated<number>;
   updatedBy: string | null;
   updatedAt: Timestamp;
 }
@@ -631,6 +648,243 @@ export interface EventTasksTable {
   updatedAt: Timestamp;
 }
 
+// ---- Landing service (0014_landing) ----
+
+export interface PreReviewsTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  projectId: string;
+  topics: string[];
+  dueOn: Day;
+  reason: string | null;
+  status: Generated<'open' | 'decided' | 'cancelled'>;
+  combinedOpinion: string | null;
+  decision: 'approved' | 'conditional' | 'rejected' | null;
+  meetingKind: 'investment_committee' | 'executive' | 'land_supply' | null;
+  meetingOn: Day | null;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PreReviewOpinionsTable {
+  id: Generated<string>;
+  districtId: string;
+  reviewId: string;
+  departmentUnitId: string;
+  topics: string[];
+  dueOn: Day;
+  verdict: 'agree' | 'conditional' | 'disagree' | null;
+  opinion: string | null;
+  answeredAt: Timestamp | null;
+  answeredBy: string | null;
+}
+
+export interface ProceduresTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  projectId: string;
+  kind: string;
+  name: string;
+  departmentUnitId: string | null;
+  plannedOn: Day | null;
+  doneOn: Day | null;
+  status: Generated<'pending' | 'in_progress' | 'done' | 'not_needed'>;
+  note: string | null;
+  sortOrder: Generated<number>;
+  version: Generated<number>;
+  updatedBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PortalTokensTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  projectId: string;
+  tokenSha256: string;
+  label: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  revokedAt: Timestamp | null;
+  revokedBy: string | null;
+  lastUsedAt: Timestamp | null;
+}
+
+export interface PortalRateHitsTable {
+  key: string;
+  windowStart: Timestamp;
+  hits: number;
+}
+
+export interface ProblemsTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  projectId: string | null;
+  raisedVia: 'unit' | 'department' | 'investor';
+  raisedBy: string | null;
+  raiserName: string | null;
+  portalTokenId: string | null;
+  title: string;
+  description: string;
+  category: 'funds' | 'land' | 'policy' | 'approval' | 'factors' | 'other';
+  departmentUnitId: string | null;
+  leaderInCharge: string | null;
+  countermeasure: string | null;
+  deadline: Day | null;
+  status: Generated<'raised' | 'assigned' | 'accepted' | 'replied' | 'closed'>;
+  reply: string | null;
+  assignedAt: Timestamp | null;
+  acceptedAt: Timestamp | null;
+  repliedAt: Timestamp | null;
+  closedAt: Timestamp | null;
+  reopenCount: Generated<number>;
+  escalationLevel: Generated<number>;
+  escalatedAt: Timestamp | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ProblemEventsTable {
+  id: Generated<string>;
+  districtId: string;
+  problemId: string;
+  kind: 'raised' | 'assigned' | 'accepted' | 'replied' | 'closed' | 'reopened' | 'escalated' | 'comment';
+  note: string | null;
+  userId: string | null;
+  username: string | null;
+  viaPortal: Generated<boolean>;
+  at: Timestamp;
+}
+
+export interface CommitmentsTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  projectId: string;
+  agreementId: string | null;
+  kind: 'policy' | 'subsidy' | 'land' | 'service' | 'other';
+  content: string;
+  amountYuan: string | null;
+  departmentUnitId: string;
+  dueOn: Day;
+  status: Generated<'pending' | 'fulfilled' | 'cancelled'>;
+  fulfilledOn: Day | null;
+  evidence: string | null;
+  cancelReason: string | null;
+  version: Generated<number>;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ProjectTeamMembersTable {
+  id: Generated<string>;
+  districtId: string;
+  projectId: string;
+  unitId: string | null;
+  name: string;
+  role: 'leader' | 'deputy' | 'member';
+  duty: string | null;
+  sortOrder: Generated<number>;
+  createdAt: Timestamp;
+}
+
+export interface SupervisionNoticesTable {
+  id: Generated<string>;
+  districtId: string;
+  unitId: string;
+  year: number;
+  number: number;
+  subject: string;
+  body: string;
+  replyDueOn: Day;
+  status: Generated<'issued' | 'replied' | 'closed'>;
+  projectId: string | null;
+  problemId: string | null;
+  issuedBy: string | null;
+  issuedAt: Timestamp;
+  closedAt: Timestamp | null;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+}
+
+export interface SupervisionRepliesTable {
+  id: Generated<string>;
+  districtId: string;
+  noticeId: string;
+  kind: 'reply' | 'follow_up' | 'close';
+  text: string;
+  replyDueOn: Day | null;
+  userId: string | null;
+  username: string | null;
+  at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  districtId: string;
+  userId: string;
+  kind: string;
+  subjectType: string;
+  subjectId: string | null;
+  title: string;
+  body: string | null;
+  link: string | null;
+  dueOn: Day | null;
+  dedupeKey: string;
+  createdAt: Timestamp;
+  readAt: Timestamp | null;
+}
+
+export interface ReminderRulesTable {
+  districtId: string;
+  kind: string;
+  enabled: Generated<boolean>;
+  daysBefore: Generated<number>;
+  escalateAfterDays: number | null;
+  channels: Generated<string[]>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface OutboundMessagesTable {
+  id: Generated<string>;
+  districtId: string;
+  notificationId: string | null;
+  channel: 'email' | 'sms' | 'wecom';
+  recipientUserId: string | null;
+  recipient: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  nextAttemptAt: Timestamp;
+  sentAt: Timestamp | null;
+  lastError: string | null;
+  createdAt: Timestamp;
+}
+
+export interface JobRunsTable {
+  id: Generated<string>;
+  job: string;
+  startedAt: Timestamp;
+  finishedAt: Timestamp | null;
+  host: string | null;
+  createdCount: Generated<number>;
+  detail: unknown;
+}
+
 export interface DB {
   regions: RegionsTable;
   units: UnitsTable;
@@ -670,4 +924,19 @@ export interface DB {
   promotionEvents: PromotionEventsTable;
   eventMeetings: EventMeetingsTable;
   eventTasks: EventTasksTable;
+  preReviews: PreReviewsTable;
+  preReviewOpinions: PreReviewOpinionsTable;
+  procedures: ProceduresTable;
+  portalTokens: PortalTokensTable;
+  portalRateHits: PortalRateHitsTable;
+  problems: ProblemsTable;
+  problemEvents: ProblemEventsTable;
+  commitments: CommitmentsTable;
+  projectTeamMembers: ProjectTeamMembersTable;
+  supervisionNotices: SupervisionNoticesTable;
+  supervisionReplies: SupervisionRepliesTable;
+  notifications: NotificationsTable;
+  reminderRules: ReminderRulesTable;
+  outboundMessages: OutboundMessagesTable;
+  jobRuns: JobRunsTable;
 }

@@ -21,7 +21,7 @@ export function inScope(scope: DataScope, cols: { district: string; unit: string
         ? sql<boolean>`(${district} = ${scope.districtId} and ${unit} = ${scope.unitIds[0]})`
         : sql<boolean>`(${district} = ${scope.districtId} and ${unit} = any(${scope.unitIds}::uuid[]))`;
     case 'assigned':
-      // Items assigned across units arrive with the landing-service tables; until then, the own unit.
+      // A department handler's own unit; rows assigned to the department are read through inScopeOrAssigned.
       return sql<boolean>`(${district} = ${scope.districtId} and ${unit} = ${scope.unitId})`;
     case 'city':
     case 'none':
@@ -42,6 +42,30 @@ export function inScopeOrShared(
     case 'unit':
     case 'assigned':
       return sql<boolean>`(${own} or (${sql.ref(cols.district)} = ${scope.districtId} and ${sql.ref(cols.shared)}))`;
+    default:
+      return own;
+  }
+}
+
+/**
+ * Reading rule for landing-service rows that a department works on (pre-review opinions, procedures, problems,
+ * commitments): what `inScope` reaches, plus, for a unit or a department handler, every row of its district
+ * whose `department` column names the caller's unit. So 自然资源和规划局 sees the problems assigned to it in any
+ * town's project, and nothing else of that project. Writing on such rows is checked by the service against the
+ * same column (a department acts only on what is assigned to it).
+ */
+export function inScopeOrAssigned(
+  scope: DataScope,
+  cols: { district: string; unit: string; department: string },
+): RawBuilder<boolean> {
+  const own = inScope(scope, cols);
+  const district = sql.ref(cols.district);
+  const department = sql.ref(cols.department);
+  switch (scope.kind) {
+    case 'unit':
+      return sql<boolean>`(${own} or (${district} = ${scope.districtId} and ${department} = any(${scope.unitIds}::uuid[])))`;
+    case 'assigned':
+      return sql<boolean>`(${own} or (${district} = ${scope.districtId} and ${department} = ${scope.unitId}))`;
     default:
       return own;
   }

@@ -592,3 +592,241 @@ export async function buildTargetEnterprise(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+// ---- Landing service (issue 5) ----
+
+async function projectRow(db: Database, projectId?: string) {
+  return projectId
+    ? db.selectFrom('projects').selectAll().where('id', '=', projectId).executeTakeFirstOrThrow()
+    : buildProject(db);
+}
+
+/** A department (unit of kind `department`) in the given district. */
+export function buildDepartment(db: Database, o: { districtId: string; name?: string }) {
+  return buildUnit(db, { districtId: o.districtId, kind: 'department', name: o.name });
+}
+
+/** A problem on a project; assigned to `departmentUnitId` (status `assigned`, deadline given) when one is given. */
+export async function buildProblem(
+  db: Database,
+  o: {
+    projectId?: string;
+    departmentUnitId?: string;
+    deadline?: string;
+    raisedVia?: 'unit' | 'investor';
+  } = {},
+) {
+  const p = await projectRow(db, o.projectId);
+  const at = new Date();
+  return db
+    .insertInto('problems')
+    .values({
+      districtId: p.districtId,
+      unitId: p.unitId,
+      projectId: p.id,
+      raisedVia: o.raisedVia ?? 'unit',
+      raisedBy: null,
+      raiserName: null,
+      portalTokenId: null,
+      title: `测试问题${next()}`,
+      description: '用地指标尚未落实',
+      category: 'land',
+      departmentUnitId: o.departmentUnitId ?? null,
+      leaderInCharge: o.departmentUnitId ? '分管副区长' : null,
+      countermeasure: o.departmentUnitId ? '协调指标' : null,
+      deadline: o.departmentUnitId ? (o.deadline ?? '2026-12-31') : null,
+      status: o.departmentUnitId ? 'assigned' : 'raised',
+      reply: null,
+      assignedAt: o.departmentUnitId ? at : null,
+      acceptedAt: null,
+      repliedAt: null,
+      closedAt: null,
+      escalatedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildCommitment(
+  db: Database,
+  o: { projectId?: string; departmentUnitId?: string; dueOn?: string } = {},
+) {
+  const p = await projectRow(db, o.projectId);
+  const departmentUnitId = o.departmentUnitId ?? (await buildDepartment(db, { districtId: p.districtId })).id;
+  const at = new Date();
+  return db
+    .insertInto('commitments')
+    .values({
+      districtId: p.districtId,
+      unitId: p.unitId,
+      projectId: p.id,
+      agreementId: null,
+      kind: 'subsidy',
+      content: '按协议兑现设备补助',
+      amountYuan: '5000000',
+      departmentUnitId,
+      dueOn: o.dueOn ?? '2026-12-31',
+      fulfilledOn: null,
+      evidence: null,
+      cancelReason: null,
+      createdBy: null,
+      updatedBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildProcedure(
+  db: Database,
+  o: { projectId?: string; departmentUnitId?: string | null; plannedOn?: string } = {},
+) {
+  const p = await projectRow(db, o.projectId);
+  const at = new Date();
+  return db
+    .insertInto('procedures')
+    .values({
+      districtId: p.districtId,
+      unitId: p.unitId,
+      projectId: p.id,
+      kind: 'land_approval',
+      name: '土地报批',
+      departmentUnitId: o.departmentUnitId ?? null,
+      plannedOn: o.plannedOn ?? '2026-12-31',
+      doneOn: null,
+      note: null,
+      updatedBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** An open pre-review of a project with one opinion asked of `departmentUnitId` (a new department if not given). */
+export async function buildPreReview(
+  db: Database,
+  o: { projectId?: string; departmentUnitId?: string } = {},
+) {
+  const p = await projectRow(db, o.projectId);
+  const departmentUnitId = o.departmentUnitId ?? (await buildDepartment(db, { districtId: p.districtId })).id;
+  const at = new Date();
+  const review = await db
+    .insertInto('preReviews')
+    .values({
+      districtId: p.districtId,
+      unitId: p.unitId,
+      projectId: p.id,
+      topics: ['site_land', 'eia'],
+      dueOn: '2026-12-31',
+      reason: null,
+      combinedOpinion: null,
+      decision: null,
+      meetingKind: null,
+      meetingOn: null,
+      decidedAt: null,
+      decidedBy: null,
+      createdBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const opinion = await db
+    .insertInto('preReviewOpinions')
+    .values({
+      districtId: p.districtId,
+      reviewId: review.id,
+      departmentUnitId,
+      topics: ['site_land'],
+      dueOn: '2026-12-31',
+      verdict: null,
+      opinion: null,
+      answeredAt: null,
+      answeredBy: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { review, opinion };
+}
+
+/** A portal link for a project; returns the row and the plain token (only its hash is stored). */
+export async function buildPortalToken(db: Database, o: { projectId?: string; revoked?: boolean } = {}) {
+  const p = await projectRow(db, o.projectId);
+  const token = crypto.randomBytes(32).toString('base64url');
+  const at = new Date();
+  const row = await db
+    .insertInto('portalTokens')
+    .values({
+      districtId: p.districtId,
+      unitId: p.unitId,
+      projectId: p.id,
+      tokenSha256: crypto.createHash('sha256').update(token).digest('hex'),
+      label: '企业联系人',
+      createdBy: null,
+      createdAt: at,
+      revokedAt: o.revoked ? at : null,
+      revokedBy: null,
+      lastUsedAt: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { row, token };
+}
+
+export async function buildSupervisionNotice(db: Database, o: { unitId?: string } = {}) {
+  const unit = await unitRow(db, o.unitId);
+  const at = new Date();
+  const year = 2026;
+  const { max } = await db
+    .selectFrom('supervisionNotices')
+    .select((eb) => eb.fn.max<number>('number').as('max'))
+    .where('districtId', '=', unit.districtId)
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto('supervisionNotices')
+    .values({
+      districtId: unit.districtId,
+      unitId: unit.id,
+      year,
+      number: (max ?? 0) + 1,
+      subject: '关于加快项目手续办理的督办',
+      body: '请于期限内反馈办理情况。',
+      replyDueOn: '2026-12-31',
+      projectId: null,
+      problemId: null,
+      issuedBy: null,
+      issuedAt: at,
+      closedAt: null,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildNotification(db: Database, o: { userId: string; read?: boolean }) {
+  const user = await db.selectFrom('users').selectAll().where('id', '=', o.userId).executeTakeFirstOrThrow();
+  const at = new Date();
+  return db
+    .insertInto('notifications')
+    .values({
+      districtId: user.districtId,
+      userId: user.id,
+      kind: 'problem.overdue',
+      subjectType: 'problem',
+      subjectId: null,
+      title: '测试提醒',
+      body: null,
+      link: '/landing/problems',
+      dueOn: null,
+      dedupeKey: `test:${next()}`,
+      createdAt: at,
+      readAt: o.read ? at : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

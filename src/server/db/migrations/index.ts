@@ -11,6 +11,7 @@ import * as m0010 from './0010_leads_list_indexes.js';
 import * as m0011 from './0011_assessment.js';
 import * as m0012 from './0012_network.js';
 import * as m0013 from './0013_target_search_text.js';
+import * as m0014 from './0014_landing.js';
 
 // Numbered migrations, listed explicitly (no directory scanning: works the same under tsx and in a bundle).
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0011_assessment': m0011,
   '0012_network': m0012,
   '0013_target_search_text': m0013,
+  '0014_landing': m0014,
 };

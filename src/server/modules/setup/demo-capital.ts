@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import { addMonths, monthOfDay, monthStart } from '../../../domain/capital/capital.rules.js';
-import { chinaToday } from '../../../domain/dates.js';
+import { addDays, chinaToday } from '../../../domain/dates.js';
 import type { CapitalReportsTable, CapitalSubmissionsTable, DB, MilestonesTable } from '../../db/schema.js';
 import { mulberry32 } from './demo-random.js';
 
@@ -19,8 +19,6 @@ const YUAN_PER_USD_X10 = 71n;
 
 const addMonthsToDay = (day: string, n: number) =>
   `${addMonths(monthOfDay(day), n)}-${day.slice(8, 10) > '28' ? '28' : day.slice(8, 10)}`;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** ISO days compare as strings. */
 const laterDay = (a: string, b: string) => (a > b ? a : b);
 /** A moment on a China calendar day, at a believable office hour. */

@@ -1,7 +1,6 @@
 import { type Insertable, sql, type Transaction } from 'kysely';
-import { chinaToday } from '../../../domain/dates.js';
+import { addDays, chinaToday } from '../../../domain/dates.js';
 import { normalizeEnterpriseName } from '../../../domain/enterprises/enterprise-name.js';
-import { addDays } from '../../../domain/leads/lead-clocks.js';
 import {
   LEAD_CHANNELS,
   type LeadChannel,

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { chinaToday } from '../../../domain/dates.js';
+import { addDays, chinaToday } from '../../../domain/dates.js';
 import type { EventKind } from '../../../domain/network/network-codes.js';
 import { searchTextOf } from '../../../domain/search/search-text.js';
 import type { DB } from '../../db/schema.js';
@@ -249,12 +249,6 @@ const TASKS = [
   '报送活动成效总结',
 ];
 const OWNERS = ['张明', '李娜', '赵磊', '孙伟', '周敏'];
-
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 export async function loadDemoPromotionEvents(
   trx: Transaction<DB>,

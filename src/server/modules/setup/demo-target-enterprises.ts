@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
-import { chinaToday } from '../../../domain/dates.js';
+import { addDays, chinaToday } from '../../../domain/dates.js';
 import type { EnterpriseKind } from '../../../domain/enterprises/enterprises.schemas.js';
-import { addDays } from '../../../domain/leads/lead-clocks.js';
 import {
   TARGET_STATUS_LABELS,
   type TargetEventKind,
