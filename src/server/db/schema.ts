@@ -737,6 +737,7 @@ export interface ProblemsTable {
   category: 'funds' | 'land' | 'policy' | 'approval' | 'factors' | 'other';
   departmentUnitId: string | null;
   leaderInCharge: string | null;
+  leaderUserId: Generated<string | null>;
   countermeasure: string | null;
   deadline: Day | null;
   status: Generated<'raised' | 'assigned' | 'accepted' | 'replied' | 'closed'>;

@@ -123,7 +123,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       description text not null check (length(description) between 1 and 4000),
       category text not null check (category in ('funds', 'land', 'policy', 'approval', 'factors', 'other')),
       department_unit_id uuid references units(id),
+      -- The leader in charge by name (shown everywhere) and, when the leader has an account, that account: the
+      -- escalation notice goes to it.
       leader_in_charge text check (length(leader_in_charge) <= 40),
+      leader_user_id uuid references users(id),
       countermeasure text check (length(countermeasure) <= 4000),
       deadline date,
       status text not null default 'raised'

@@ -28,6 +28,7 @@ import { ErrorResult } from '../../components/ErrorResult.js';
 import { ActivitiesCard } from '../activities/ActivitiesCard.js';
 import { AgreementsCard } from '../agreements/AgreementsCard.js';
 import { CapitalCard } from '../capital/CapitalCard.js';
+import { ProjectLandingCard } from '../landing/ProjectLandingCard.js';
 import { leadsMessages } from '../leads/leads.messages.js';
 import { ChainLinkLink, EventLink, SourceLink } from '../network-sources/RecordNetworkLinks.js';
 import { AttachmentsCard } from './AttachmentsCard.js';
@@ -223,6 +224,9 @@ export function ProjectDetailPage() {
         </Col>
         <Col span={24}>
           <CapitalCard projectId={project.id} projectName={project.name} canWrite={canWrite} />
+        </Col>
+        <Col span={24}>
+          <ProjectLandingCard project={project} />
         </Col>
         <Col span={24}>
           <AgreementsCard projectId={project.id} canWrite={canWrite} />
