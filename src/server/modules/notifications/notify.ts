@@ -100,3 +100,47 @@ export async function districtRecipients(
 /** Who works a unit's landing items: a department's handlers, a town's or park's reporters and head. */
 export const UNIT_WORKERS: readonly Role[] = ['unit_reporter', 'unit_head'];
 export const DEPARTMENT_HANDLERS: readonly Role[] = ['department_handler'];
+
+/**
+ * Queues the outbound copies (email / SMS / 企业微信) of notices just created, in the same transaction, so a
+ * message exists exactly when its notice does; `deliverOutbound` posts them later through the webhook adapter.
+ * The recipient is the user's account name: the district's gateway maps it to an address or phone.
+ */
+export async function enqueueOutbound(
+  trx: Transaction<DB>,
+  districtId: string,
+  created: readonly { id: string; userId: string }[],
+  n: Pick<NotificationInput, 'title' | 'body' | 'link'>,
+  channels: readonly ('email' | 'sms' | 'wecom')[],
+  at: Date,
+): Promise<number> {
+  if (created.length === 0 || channels.length === 0) return 0;
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where(
+      'id',
+      'in',
+      created.map((c) => c.userId),
+    )
+    .execute();
+  const nameOf = new Map(users.map((u) => [u.id, u.username]));
+  const rows = created.flatMap((c) =>
+    channels.map((channel) => ({
+      districtId,
+      notificationId: c.id,
+      channel,
+      recipientUserId: c.userId,
+      recipient: nameOf.get(c.userId) ?? '',
+      title: n.title.slice(0, 200),
+      body: n.body ?? null,
+      link: n.link,
+      nextAttemptAt: at,
+      sentAt: null,
+      lastError: null,
+      createdAt: at,
+    })),
+  );
+  await trx.insertInto('outboundMessages').values(rows).execute();
+  return rows.length;
+}

@@ -1,0 +1,610 @@
+import os from 'node:os';
+import { sql, type Transaction } from 'kysely';
+import type { Role } from '../../../domain/access/roles.js';
+import { addDays, chinaToday } from '../../../domain/dates.js';
+import { clockDays, daysOverdue } from '../../../domain/landing/clocks.js';
+import {
+  effectiveRules,
+  escalationLevel,
+  type ReminderKind,
+  type ReminderRule,
+} from '../../../domain/landing/reminder-rules.js';
+import { leadClocks } from '../../../domain/leads/lead-clocks.js';
+import type { Database } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { missingReports } from '../bulletins/bulletins.compose.js';
+import { leadClockSettingsOf } from '../leads/lead-settings.js';
+import { overdueSql } from '../leads/leads.service.js';
+import {
+  DEPARTMENT_HANDLERS,
+  districtRecipients,
+  enqueueOutbound,
+  type NotificationInput,
+  notifyUsers,
+  UNIT_WORKERS,
+  unitRecipients,
+} from '../notifications/notify.js';
+import { appendProblemEvent } from '../problems/problem-raise.js';
+
+// The reminder job (issue 5 item 8): finds what is due soon or overdue in every district and writes notices
+// into the notification centre, escalates overdue problems, and queues outbound copies. It runs on every app
+// server's timer, from cron (ops/run-reminders.ts) and from the center's 立即运行 button:
+// - one run at a time across all servers: a transaction-scoped advisory lock, tried, not waited for; a server
+//   that finds it taken skips (the other one is doing the same work right now);
+// - idempotent: each notice has a dedupe key naming its occasion (the item and its due date), unique per user,
+//   so a second run creates nothing, and a changed due date is a new occasion that notifies again;
+// - every check is one indexed query that returns only due or overdue rows, never a whole table.
+
+/** Any constant; names the reminder job's lock (the audit chain uses another). */
+export const REMINDER_LOCK = 7_212_027;
+
+export interface RunOptions {
+  /** Only this district (the center's 立即运行); all districts otherwise. */
+  districtId?: string;
+  /** Called inside the transaction once the lock is held (the route's audit row; tests' barrier). */
+  onLocked?: (trx: Transaction<DB>) => Promise<void>;
+}
+
+export type CheckName =
+  | 'leads'
+  | 'procedures'
+  | 'problems'
+  | 'escalations'
+  | 'commitments'
+  | 'milestones'
+  | 'capitalReports'
+  | 'preReviewOpinions'
+  | 'firstContact'
+  | 'supervision';
+
+export type RunResult =
+  | { skipped: true }
+  | {
+      skipped: false;
+      runId: string;
+      created: number;
+      outbound: number;
+      counts: Record<CheckName, number>;
+    };
+
+interface Ctx {
+  trx: Transaction<DB>;
+  districtId: string;
+  today: string;
+  at: Date;
+  rules: Record<ReminderKind, ReminderRule>;
+  settings: {
+    problemEscalateDays: number;
+    firstContactDays: number;
+  };
+  recipients: Map<string, Promise<string[]>>;
+  outbound: number;
+}
+
+/** Recipients are looked up once per unit (or district) and role set per run. */
+function unitPeople(c: Ctx, unitId: string, roles: readonly Role[]) {
+  const key = `u:${unitId}:${roles.join(',')}`;
+  let p = c.recipients.get(key);
+  if (!p) {
+    p = unitRecipients(c.trx, unitId, roles);
+    c.recipients.set(key, p);
+  }
+  return p;
+}
+function districtPeople(c: Ctx, roles: readonly Role[]) {
+  const key = `d:${roles.join(',')}`;
+  let p = c.recipients.get(key);
+  if (!p) {
+    p = districtRecipients(c.trx, c.districtId, roles);
+    c.recipients.set(key, p);
+  }
+  return p;
+}
+
+/** Writes one notice to each user (once per dedupe key) and, when the rule has channels, its outbound copies. */
+async function tell(c: Ctx, rule: ReminderRule, userIds: readonly string[], n: NotificationInput) {
+  const created = await notifyUsers(c.trx, c.districtId, userIds, n, c.at);
+  c.outbound += await enqueueOutbound(c.trx, c.districtId, created, n, rule.channels, c.at);
+  return created.length;
+}
+
+/** 'due_soon' from `daysBefore` ahead through today; 'overdue' once the date has passed (isOverdue in clocks.ts). */
+function occasion(dueOn: string, today: string): 'due_soon' | 'overdue' {
+  return dueOn < today ? 'overdue' : 'due_soon';
+}
+const DUE_LABEL = { due_soon: '即将到期', overdue: '已逾期' } as const;
+
+// ---------------------------------------------------------------- a) lead clocks
+
+async function checkLeads(c: Ctx): Promise<number> {
+  const rule = c.rules.lead_clock;
+  if (!rule.enabled) return 0;
+  const settings = await leadClockSettingsOf(c.trx, c.districtId);
+  // The SQL form of the same clocks (leads.service overdueSql) picks the overdue leads; leadClocks then says
+  // which clock and since when, for the notice and its key.
+  const { rows } = await sql<{
+    id: string;
+    unitId: string;
+    title: string;
+    status: 'new' | 'following' | 'declined' | 'converted';
+    receivedOn: string;
+    respondedOn: string | null;
+    screenedOn: string | null;
+    fedBackOn: string | null;
+    lastReportedOn: string | null;
+  }>`
+    select l.id, l.unit_id, l.title, l.status, l.received_on, l.responded_on, l.screened_on, l.fed_back_on,
+      l.last_reported_on
+    from leads l left join district_settings ds on ds.district_id = l.district_id
+    where l.district_id = ${c.districtId} and l.status in ('new', 'following') and ${overdueSql('any', c.today)}`.execute(
+    c.trx,
+  );
+  const CLOCK_LABEL = { respond: '响应', screen: '研判', feedback: '反馈', report: '跟进报告' } as const;
+  let n = 0;
+  for (const l of rows) {
+    const people = await unitPeople(c, l.unitId, UNIT_WORKERS);
+    for (const clock of leadClocks(l, settings, c.today)) {
+      if (clock.state !== 'overdue' || clock.dueOn === null) continue;
+      n += await tell(c, rule, people, {
+        kind: 'lead.overdue',
+        subjectType: 'lead',
+        subjectId: l.id,
+        title: `线索${CLOCK_LABEL[clock.kind]}逾期：${l.title}`,
+        body: `应于 ${clock.dueOn} 前完成${CLOCK_LABEL[clock.kind]}`,
+        link: `/leads/${l.id}`,
+        dueOn: clock.dueOn,
+        dedupeKey: `lead.overdue:${l.id}:${clock.kind}:${clock.dueOn}`,
+      });
+    }
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- b) procedures
+
+async function checkProcedures(c: Ctx): Promise<number> {
+  const rule = c.rules.procedure;
+  if (!rule.enabled) return 0;
+  const horizon = addDays(c.today, rule.daysBefore);
+  const rows = await c.trx
+    .selectFrom('procedures as pc')
+    .innerJoin('projects as p', 'p.id', 'pc.projectId')
+    .select([
+      'pc.id',
+      'pc.unitId',
+      'pc.projectId',
+      'pc.name',
+      'pc.plannedOn',
+      'pc.departmentUnitId',
+      'p.name as projectName',
+    ])
+    .where('pc.districtId', '=', c.districtId)
+    .where('pc.status', 'in', ['pending', 'in_progress'])
+    .where('pc.plannedOn', '<=', horizon)
+    .execute();
+  let n = 0;
+  for (const r of rows) {
+    if (!r.plannedOn) continue;
+    const o = occasion(r.plannedOn, c.today);
+    const people = [
+      ...(await unitPeople(c, r.unitId, UNIT_WORKERS)),
+      ...(r.departmentUnitId ? await unitPeople(c, r.departmentUnitId, DEPARTMENT_HANDLERS) : []),
+    ];
+    n += await tell(c, rule, people, {
+      kind: `procedure.${o}`,
+      subjectType: 'procedure',
+      subjectId: r.id,
+      title: `手续${DUE_LABEL[o]}：${r.projectName} · ${r.name}`,
+      body: `计划办结日期 ${r.plannedOn}`,
+      link: `/projects/${r.projectId}`,
+      dueOn: r.plannedOn,
+      dedupeKey: `procedure.${o}:${r.id}:${r.plannedOn}`,
+    });
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- c) problems and their escalation
+
+async function checkProblems(c: Ctx): Promise<number> {
+  const rule = c.rules.problem;
+  if (!rule.enabled) return 0;
+  const horizon = addDays(c.today, rule.daysBefore);
+  const rows = await c.trx
+    .selectFrom('problems')
+    .select(['id', 'unitId', 'departmentUnitId', 'title', 'deadline'])
+    .where('districtId', '=', c.districtId)
+    .where('status', 'in', ['assigned', 'accepted'])
+    .where('deadline', '<=', horizon)
+    .execute();
+  let n = 0;
+  for (const r of rows) {
+    if (!r.deadline) continue;
+    const o = occasion(r.deadline, c.today);
+    const people = [
+      ...(await unitPeople(c, r.unitId, UNIT_WORKERS)),
+      ...(r.departmentUnitId ? await unitPeople(c, r.departmentUnitId, DEPARTMENT_HANDLERS) : []),
+    ];
+    n += await tell(c, rule, people, {
+      kind: `problem.${o}`,
+      subjectType: 'problem',
+      subjectId: r.id,
+      title: `问题${DUE_LABEL[o]}：${r.title}`,
+      body: `办理时限 ${r.deadline}`,
+      link: `/landing/problems/${r.id}`,
+      dueOn: r.deadline,
+      dedupeKey: `problem.${o}:${r.id}:${r.deadline}`,
+    });
+  }
+  return n;
+}
+
+/**
+ * Open problems past their deadline by more than the wait (the rule's escalate_after_days, else the district's
+ * problem_escalate_days; halved for a green-channel project) go to the leader in charge (level 1); past twice
+ * the wait, also to the supervision office (level 2). The level only rises, and each level is written once,
+ * with its timeline entry (the update's `escalation_level < level` guard makes that true on any server).
+ */
+async function checkEscalations(c: Ctx): Promise<number> {
+  const rule = c.rules.problem;
+  if (!rule.enabled) return 0;
+  const base = rule.escalateAfterDays ?? c.settings.problemEscalateDays;
+  const rows = await c.trx
+    .selectFrom('problems as pb')
+    .leftJoin('projects as p', 'p.id', 'pb.projectId')
+    .select([
+      'pb.id',
+      'pb.districtId',
+      'pb.title',
+      'pb.deadline',
+      'pb.escalationLevel',
+      'pb.leaderUserId',
+      'pb.leaderInCharge',
+      'p.greenChannel',
+    ])
+    .where('pb.districtId', '=', c.districtId)
+    .where('pb.status', 'in', ['assigned', 'accepted'])
+    .where('pb.escalationLevel', '<', 2)
+    .where('pb.deadline', '<', c.today)
+    .execute();
+  let n = 0;
+  for (const r of rows) {
+    if (!r.deadline) continue;
+    const days = daysOverdue(r.deadline, c.today);
+    const wait = clockDays(base, r.greenChannel ?? false);
+    const reached = escalationLevel(days, wait);
+    if (reached <= r.escalationLevel) continue;
+    const updated = await c.trx
+      .updateTable('problems')
+      .set({ escalationLevel: reached, escalatedAt: c.at })
+      .where('id', '=', r.id)
+      .where('escalationLevel', '<', reached)
+      .returning('escalationLevel')
+      .executeTakeFirst();
+    if (!updated) continue;
+    const leaders = r.leaderUserId ? [r.leaderUserId] : await districtPeople(c, ['leader']);
+    for (let level = r.escalationLevel + 1; level <= reached; level++) {
+      const to = level === 1 ? '分管领导' : '分管领导和督查室';
+      await appendProblemEvent(
+        c.trx,
+        r,
+        'escalated',
+        `逾期 ${days} 天未办结，升级至${to}（第 ${level} 级）`,
+        { userId: null, username: null, at: c.at },
+      );
+      const people = level === 1 ? leaders : [...leaders, ...(await districtPeople(c, ['supervisor']))];
+      n += await tell(c, rule, people, {
+        kind: 'problem.escalated',
+        subjectType: 'problem',
+        subjectId: r.id,
+        title: `问题逾期升级：${r.title}`,
+        body: `办理时限 ${r.deadline}，已逾期 ${days} 天，升级至${to}`,
+        link: `/landing/problems/${r.id}`,
+        dueOn: r.deadline,
+        dedupeKey: `problem.escalated:${r.id}:${level}`,
+      });
+    }
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- d) commitments
+
+async function checkCommitments(c: Ctx): Promise<number> {
+  const rule = c.rules.commitment;
+  if (!rule.enabled) return 0;
+  const horizon = addDays(c.today, rule.daysBefore);
+  const rows = await c.trx
+    .selectFrom('commitments as cm')
+    .innerJoin('projects as p', 'p.id', 'cm.projectId')
+    .select([
+      'cm.id',
+      'cm.unitId',
+      'cm.projectId',
+      'cm.content',
+      'cm.dueOn',
+      'cm.departmentUnitId',
+      'p.name as projectName',
+    ])
+    .where('cm.districtId', '=', c.districtId)
+    .where('cm.status', '=', 'pending')
+    .where('cm.dueOn', '<=', horizon)
+    .execute();
+  let n = 0;
+  for (const r of rows) {
+    const o = occasion(r.dueOn, c.today);
+    const people = [
+      ...(await unitPeople(c, r.departmentUnitId, DEPARTMENT_HANDLERS)),
+      ...(await unitPeople(c, r.unitId, UNIT_WORKERS)),
+    ];
+    n += await tell(c, rule, people, {
+      kind: `commitment.${o}`,
+      subjectType: 'commitment',
+      subjectId: r.id,
+      title: `承诺事项${DUE_LABEL[o]}：${r.projectName}`,
+      body: `${r.content.slice(0, 200)}（兑现期限 ${r.dueOn}）`,
+      link: `/landing/commitments?projectId=${r.projectId}`,
+      dueOn: r.dueOn,
+      dedupeKey: `commitment.${o}:${r.id}:${r.dueOn}`,
+    });
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- e) agreement milestones
+
+async function checkMilestones(c: Ctx): Promise<number> {
+  const rule = c.rules.milestone;
+  if (!rule.enabled) return 0;
+  const horizon = addDays(c.today, rule.daysBefore);
+  const rows = await c.trx
+    .selectFrom('milestones as m')
+    .innerJoin('projects as p', 'p.id', 'm.projectId')
+    .select(['m.id', 'm.unitId', 'm.projectId', 'm.description', 'm.dueDate', 'p.name as projectName'])
+    .where('m.districtId', '=', c.districtId)
+    .where('m.status', '=', 'pending')
+    .where('m.dueDate', '<=', horizon)
+    .execute();
+  let n = 0;
+  for (const r of rows) {
+    const o = occasion(r.dueDate, c.today);
+    n += await tell(c, rule, await unitPeople(c, r.unitId, UNIT_WORKERS), {
+      kind: `milestone.${o}`,
+      subjectType: 'milestone',
+      subjectId: r.id,
+      title: `协议节点${DUE_LABEL[o]}：${r.projectName}`,
+      body: `${r.description.slice(0, 200)}（${r.dueDate}）`,
+      link: `/projects/${r.projectId}`,
+      dueOn: r.dueDate,
+      dedupeKey: `milestone.${o}:${r.id}:${r.dueDate}`,
+    });
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- f) monthly capital reports
+
+const lastMonthOf = (today: string) => {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
+/** The same rule the dashboard counts as 资金月报未报 (bulletins.compose missingReports, last month, today). */
+async function checkCapitalReports(c: Ctx): Promise<number> {
+  const rule = c.rules.capital_report;
+  if (!rule.enabled) return 0;
+  const units = await c.trx
+    .selectFrom('units')
+    .select('id')
+    .where('districtId', '=', c.districtId)
+    .where('active', '=', true)
+    .where('kind', '<>', 'department')
+    .execute();
+  const month = lastMonthOf(c.today);
+  const missing = await missingReports(
+    c.trx,
+    c.districtId,
+    units.map((u) => u.id),
+    [month],
+    c.today,
+  );
+  let n = 0;
+  for (const m of missing) {
+    n += await tell(c, rule, await unitPeople(c, m.unitId, UNIT_WORKERS), {
+      kind: 'capital.missing',
+      subjectType: 'unit',
+      subjectId: m.unitId,
+      title: `${month} 资金月报未报送`,
+      body: `本单位 ${m.projects} 个已签约项目的 ${month} 资金月报尚未报送，已过报送期限`,
+      link: `/capital?month=${month}`,
+      dueOn: null,
+      dedupeKey: `capital.missing:${m.unitId}:${month}`,
+    });
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- g) pre-review opinions
+
+async function checkPreReviewOpinions(c: Ctx): Promise<number> {
+  const rule = c.rules.pre_review_opinion;
+  if (!rule.enabled) return 0;
+  const horizon = addDays(c.today, rule.daysBefore);
+  const rows = await c.trx
+    .selectFrom('preReviewOpinions as o')
+    .innerJoin('preReviews as r', 'r.id', 'o.reviewId')
+    .innerJoin('projects as p', 'p.id', 'r.projectId')
+    .select(['o.id', 'o.reviewId', 'o.departmentUnitId', 'o.dueOn', 'p.name as projectName'])
+    .where('o.districtId', '=', c.districtId)
+    .where('o.answeredAt', 'is', null)
+    .where('o.dueOn', '<=', horizon)
+    .where('r.status', '=', 'open')
+    .execute();
+  let n = 0;
+  for (const r of rows) {
+    const o = occasion(r.dueOn, c.today);
+    n += await tell(c, rule, await unitPeople(c, r.departmentUnitId, DEPARTMENT_HANDLERS), {
+      kind: `pre_review.${o}`,
+      subjectType: 'pre_review',
+      subjectId: r.reviewId,
+      title: `预审意见${DUE_LABEL[o]}：${r.projectName}`,
+      body: `请于 ${r.dueOn} 前出具预审意见`,
+      link: `/landing/pre-reviews/${r.reviewId}`,
+      dueOn: r.dueOn,
+      dedupeKey: `pre_review.${o}:${r.id}:${r.dueOn}`,
+    });
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- h) first-contact officer
+
+const SIGNED_PLUS = ['signed', 'landed', 'started', 'producing'];
+
+/**
+ * A signed project without a 首席服务员 after the window (first_contact_days from signing, halved for the green
+ * channel): written in SQL, the same condition as the pure rule in domain/landing, so only those rows come back.
+ */
+async function checkFirstContact(c: Ctx): Promise<number> {
+  const rule = c.rules.first_contact;
+  if (!rule.enabled) return 0;
+  const days = c.settings.firstContactDays;
+  const { rows } = await sql<{
+    id: string;
+    unitId: string;
+    name: string;
+    signingDate: string;
+    greenChannel: boolean;
+  }>`
+    select p.id, p.unit_id, p.name, p.signing_date, p.green_channel
+    from projects p
+    where p.district_id = ${c.districtId} and p.stage = any(${SIGNED_PLUS}::text[])
+      and p.first_contact_officer is null and p.signing_date is not null
+      and p.signing_date + (case when p.green_channel then ${clockDays(days, true)}::int
+        else ${clockDays(days, false)}::int end) < ${c.today}::date`.execute(c.trx);
+  let n = 0;
+  for (const r of rows) {
+    const people = [
+      ...(await unitPeople(c, r.unitId, UNIT_WORKERS)),
+      ...(await districtPeople(c, ['center_admin'])),
+    ];
+    n += await tell(c, rule, people, {
+      kind: 'first_contact.overdue',
+      subjectType: 'project',
+      subjectId: r.id,
+      title: `未明确首席服务员：${r.name}`,
+      body: `项目于 ${r.signingDate} 签约，已超过 ${clockDays(days, r.greenChannel)} 天未明确首席服务员`,
+      link: `/projects/${r.id}`,
+      dueOn: addDays(r.signingDate, clockDays(days, r.greenChannel)),
+      dedupeKey: `first_contact.overdue:${r.id}:${r.signingDate}`,
+    });
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- i) supervision notices
+
+async function checkSupervision(c: Ctx): Promise<number> {
+  const rule = c.rules.supervision_notice;
+  if (!rule.enabled) return 0;
+  const rows = await c.trx
+    .selectFrom('supervisionNotices')
+    .select(['id', 'unitId', 'year', 'number', 'subject', 'replyDueOn'])
+    .where('districtId', '=', c.districtId)
+    .where('status', '=', 'issued')
+    .where('replyDueOn', '<', c.today)
+    .execute();
+  let n = 0;
+  for (const r of rows) {
+    const people = [
+      ...(await unitPeople(c, r.unitId, [...UNIT_WORKERS, ...DEPARTMENT_HANDLERS])),
+      ...(await districtPeople(c, ['supervisor'])),
+    ];
+    n += await tell(c, rule, people, {
+      kind: 'supervision.overdue',
+      subjectType: 'supervision_notice',
+      subjectId: r.id,
+      title: `督办单逾期未回复：${r.subject}`,
+      body: `回复期限 ${r.replyDueOn}`,
+      link: `/landing/supervision/${r.id}`,
+      dueOn: r.replyDueOn,
+      dedupeKey: `supervision.overdue:${r.id}:${r.replyDueOn}`,
+    });
+  }
+  return n;
+}
+
+const CHECKS: [CheckName, (c: Ctx) => Promise<number>][] = [
+  ['leads', checkLeads],
+  ['procedures', checkProcedures],
+  ['problems', checkProblems],
+  ['escalations', checkEscalations],
+  ['commitments', checkCommitments],
+  ['milestones', checkMilestones],
+  ['capitalReports', checkCapitalReports],
+  ['preReviewOpinions', checkPreReviewOpinions],
+  ['firstContact', checkFirstContact],
+  ['supervision', checkSupervision],
+];
+
+export async function runReminders(db: Database, now: Date, opts: RunOptions = {}): Promise<RunResult> {
+  return db.transaction().execute(async (trx) => {
+    const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${REMINDER_LOCK}) as ok`.execute(
+      trx,
+    );
+    if (!lock.rows[0]?.ok) return { skipped: true as const };
+    await opts.onLocked?.(trx);
+    const t0 = Date.now();
+    const today = chinaToday(now);
+    const run = await trx
+      .insertInto('jobRuns')
+      .values({ job: 'reminders', startedAt: now, host: os.hostname(), detail: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const districts = await trx
+      .selectFrom('regions as r')
+      .leftJoin('districtSettings as ds', 'ds.districtId', 'r.id')
+      .select(['r.id', 'ds.problemEscalateDays', 'ds.firstContactDays'])
+      .where('r.kind', '=', 'district')
+      .$if(opts.districtId !== undefined, (q) => q.where('r.id', '=', opts.districtId!))
+      .execute();
+    const counts = Object.fromEntries(CHECKS.map(([name]) => [name, 0])) as Record<CheckName, number>;
+    let outbound = 0;
+    for (const d of districts) {
+      const ruleRows = await trx
+        .selectFrom('reminderRules')
+        .select(['kind', 'enabled', 'daysBefore', 'escalateAfterDays', 'channels'])
+        .where('districtId', '=', d.id)
+        .execute();
+      const c: Ctx = {
+        trx,
+        districtId: d.id,
+        today,
+        at: now,
+        rules: effectiveRules(ruleRows),
+        // The migration's defaults, for a district that never saved its settings.
+        settings: {
+          problemEscalateDays: d.problemEscalateDays ?? 3,
+          firstContactDays: d.firstContactDays ?? 5,
+        },
+        recipients: new Map(),
+        outbound: 0,
+      };
+      for (const [name, check] of CHECKS) counts[name] += await check(c);
+      outbound += c.outbound;
+    }
+    const created = Object.values(counts).reduce((a, b) => a + b, 0);
+    await trx
+      .updateTable('jobRuns')
+      .set({
+        // The run's own clock plus the time it took, so a test clock's runs still show their duration.
+        finishedAt: new Date(now.getTime() + (Date.now() - t0)),
+        createdCount: created,
+        detail: JSON.stringify({ ...counts, outbound, districts: districts.length }),
+      })
+      .where('id', '=', run.id)
+      .execute();
+    return { skipped: false as const, runId: run.id, created, outbound, counts };
+  });
+}
