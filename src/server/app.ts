@@ -37,6 +37,8 @@ import { registerChainsRoutes } from './modules/chains/chains.routes.js';
 import { createChainsService } from './modules/chains/chains.service.js';
 import { registerCityComparisonRoutes } from './modules/city-comparison/city-comparison.routes.js';
 import { createCityComparisonService } from './modules/city-comparison/city-comparison.service.js';
+import { registerCommitmentsRoutes } from './modules/commitments/commitments.routes.js';
+import { createCommitmentsService } from './modules/commitments/commitments.service.js';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { registerEnterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
@@ -53,15 +55,27 @@ import { registerNetworkRoutes } from './modules/network/network.routes.js';
 import { createNetworkService } from './modules/network/network.service.js';
 import { registerNetworkSourcesRoutes } from './modules/network-sources/sources.routes.js';
 import { createSourcesService } from './modules/network-sources/sources.service.js';
+import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { createOrganizationRepository } from './modules/organization/organization.repository.js';
 import { registerOrganizationRoutes } from './modules/organization/organization.routes.js';
 import { createOrganizationService } from './modules/organization/organization.service.js';
+import { registerPortalRoutes } from './modules/portal/portal.routes.js';
+import { createPortalService } from './modules/portal/portal.service.js';
+import { registerPreReviewsRoutes } from './modules/pre-reviews/pre-reviews.routes.js';
+import { createPreReviewsService } from './modules/pre-reviews/pre-reviews.service.js';
+import { registerProblemsRoutes } from './modules/problems/problems.routes.js';
+import { createProblemsService } from './modules/problems/problems.service.js';
+import { registerProceduresRoutes } from './modules/procedures/procedures.routes.js';
+import { createProceduresService } from './modules/procedures/procedures.service.js';
 import { createAttachmentsService } from './modules/projects/attachments.service.js';
 import { createProjectTimeline, registerProjectTimelineRoutes } from './modules/projects/project-timeline.js';
 import { registerProjectsRoutes } from './modules/projects/projects.routes.js';
 import { createProjectsService } from './modules/projects/projects.service.js';
 import { registerPromotionEventsRoutes } from './modules/promotion-events/promotion-events.routes.js';
 import { createPromotionEventsService } from './modules/promotion-events/promotion-events.service.js';
+import { createLandingSettingsService } from './modules/reminders/landing-settings.js';
+import { registerRemindersRoutes } from './modules/reminders/reminders.routes.js';
 import { registerSavedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
 import { createSavedViewsService } from './modules/saved-views/saved-views.service.js';
 import { registerSchemesRoutes } from './modules/schemes/schemes.routes.js';
@@ -72,6 +86,8 @@ import { createSecurityPolicyRepository } from './modules/security-policy/securi
 import { registerSecurityPolicyRoutes } from './modules/security-policy/security-policy.routes.js';
 import { registerSetupRoutes } from './modules/setup/setup.routes.js';
 import { createSetupService } from './modules/setup/setup.service.js';
+import { registerSupervisionRoutes } from './modules/supervision/supervision.routes.js';
+import { createSupervisionService } from './modules/supervision/supervision.service.js';
 import { createTargetImport } from './modules/target-enterprises/target-enterprises.import.js';
 import { registerTargetEnterprisesRoutes } from './modules/target-enterprises/target-enterprises.routes.js';
 import { createTargetEnterprisesService } from './modules/target-enterprises/target-enterprises.service.js';
@@ -269,12 +285,25 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   );
   registerCapitalRoutes(app, createCapitalService({ db, audit, projects, now }));
   registerAgreementsRoutes(app, createAgreementsService({ db, audit, projects, now }));
+  registerCommitmentsRoutes(app, createCommitmentsService({ db, audit, now }));
+  registerProceduresRoutes(app, createProceduresService({ db, audit, projects, now }));
+  registerPreReviewsRoutes(app, createPreReviewsService({ db, audit, projects, now }));
   registerSavedViewsRoutes(app, createSavedViewsService({ db, audit, now }));
   registerBulletinsRoutes(app, createBulletinsService({ db, audit, now, render: bulletinRenderers }));
   registerTargetsRoutes(app, createTargetsService({ db, audit, now }), db);
   registerSchemesRoutes(app, createSchemesService({ db, audit, now }));
   registerCityComparisonRoutes(app, createCityComparisonService({ db, audit, now }));
   registerDashboardRoutes(app, createDashboardService({ db, now }));
+  registerProblemsRoutes(app, createProblemsService({ db, audit, now }));
+  registerPortalRoutes(app, createPortalService({ db, audit, now }));
+  registerSupervisionRoutes(app, createSupervisionService({ db, audit, now }));
+  registerNotificationsRoutes(app, createNotificationsService({ db, now }));
+  registerRemindersRoutes(app, {
+    db,
+    audit,
+    now,
+    settings: createLandingSettingsService({ db, audit, now }),
+  });
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
