@@ -22,6 +22,7 @@ import {
   buildPromotionEvent,
   buildSavedView,
   buildScheme,
+  buildSupervisionNotice,
   buildTargetEnterprise,
   buildUnit,
   buildUser,
@@ -58,6 +59,7 @@ let anchor: {
   taskId: string;
   sourceId: string;
   targetId: string;
+  noticeId: string;
 };
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
@@ -107,7 +109,8 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':eventId', anchor.eventId)
     .replace(':meetingId', anchor.meetingId)
     .replace(':taskId', anchor.taskId)
-    .replace(':sourceId', anchor.sourceId);
+    .replace(':sourceId', anchor.sourceId)
+    .replace(':noticeId', anchor.noticeId);
 }
 
 beforeAll(async () => {
@@ -204,6 +207,7 @@ beforeAll(async () => {
     taskId: eventTask.id,
     sourceId: networkSource.id,
     targetId: targetEnterprise.id,
+    noticeId: (await buildSupervisionNotice(t.db, { unitId: town.id })).id,
   };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });
