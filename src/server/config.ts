@@ -19,6 +19,9 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   WEB_DIST: z.string().default('./dist/web'),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
+  OUTBOUND_WEBHOOK_URL: z.string().url().optional(),
+  OUTBOUND_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -34,6 +37,12 @@ export interface Config {
   allowUnsafeDurability: boolean;
   webDist: string;
   version: string;
+  /** How often each server tries the reminder job (0 = never; then run it from cron: npm run reminders). */
+  reminderIntervalMinutes: number;
+  /** Where outbound messages (email, SMS, 企业微信) are posted; unset = they stay pending. */
+  outboundWebhookUrl: string | undefined;
+  /** Signs each post (HMAC-SHA256 of the body) so the gateway can tell it came from us. */
+  outboundWebhookSecret: string | undefined;
 }
 
 export const VERSION = '0.1.0';
@@ -57,5 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowUnsafeDurability: e.ALLOW_UNSAFE_DURABILITY,
     webDist: path.resolve(e.WEB_DIST),
     version: VERSION,
+    reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+    outboundWebhookUrl: e.OUTBOUND_WEBHOOK_URL,
+    outboundWebhookSecret: e.OUTBOUND_WEBHOOK_SECRET,
   };
 }

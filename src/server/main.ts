@@ -5,6 +5,9 @@ import { loadConfig } from './config.js';
 import { loadAuditKey, openDatabase } from './db/bootstrap.js';
 import { loggerOptions } from './logger.js';
 import { purgeExpiredAuthRows } from './modules/auth/auth-maintenance.js';
+import { deliverOutbound } from './modules/reminders/outbound.js';
+import { runReminders } from './modules/reminders/reminders.js';
+import { createWebhookAdapter } from './modules/reminders/webhook-adapter.js';
 
 async function main() {
   const config = loadConfig();
@@ -34,12 +37,34 @@ async function main() {
   purgeTimer.unref();
   void purge();
 
+  // Every server runs the reminder job on its timer; the job's advisory lock lets one of them do it at a time
+  // (the others skip), so starting more servers adds no duplicate notices.
+  const outbound = createWebhookAdapter({
+    url: config.outboundWebhookUrl,
+    secret: config.outboundWebhookSecret,
+  });
+  const remind = async () => {
+    try {
+      const res = await runReminders(opened.db, new Date());
+      if (!res.skipped && res.created > 0) log.info({ component: 'reminders', ...res }, 'reminders written');
+      await deliverOutbound(opened.db, new Date(), outbound, {
+        log: (msg) => log.warn({ component: 'outbound' }, msg),
+      });
+    } catch (err) {
+      log.error({ err, component: 'reminders' }, 'reminder job failed');
+    }
+  };
+  const reminderTimer =
+    config.reminderIntervalMinutes > 0 ? setInterval(remind, config.reminderIntervalMinutes * 60_000) : null;
+  reminderTimer?.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
     clearInterval(purgeTimer);
+    if (reminderTimer) clearInterval(reminderTimer);
     try {
       await app.close();
     } finally {

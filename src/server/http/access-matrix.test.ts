@@ -18,6 +18,11 @@ import {
   buildLead,
   buildMilestone,
   buildNetworkSource,
+  buildNotification,
+  buildPortalToken,
+  buildPreReview,
+  buildProblem,
+  buildProcedure,
   buildProject,
   buildPromotionEvent,
   buildSavedView,
@@ -59,7 +64,14 @@ let anchor: {
   taskId: string;
   sourceId: string;
   targetId: string;
+  reviewId: string;
+  opinionId: string;
+  procedureId: string;
   noticeId: string;
+  problemId: string;
+  notificationId: string;
+  portalLinkId: string;
+  portalToken: string;
 };
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
@@ -110,7 +122,15 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':meetingId', anchor.meetingId)
     .replace(':taskId', anchor.taskId)
     .replace(':sourceId', anchor.sourceId)
-    .replace(':noticeId', anchor.noticeId);
+    .replace(':reviewId', anchor.reviewId)
+    .replace(':opinionId', anchor.opinionId)
+    .replace(':procedureId', anchor.procedureId)
+    .replace(':noticeId', anchor.noticeId)
+    .replace(':problemId', anchor.problemId)
+    .replace(':portalLinkId', anchor.portalLinkId)
+    .replace(':token', anchor.portalToken)
+    .replace(':notificationId', anchor.notificationId)
+    .replace(':fileId', anchor.attachmentId);
 }
 
 beforeAll(async () => {
@@ -185,6 +205,9 @@ beforeAll(async () => {
     unitId: town.id,
     enterpriseId: enterprise.id,
   });
+  // A pre-review of the anchor project asking a department, and a procedure on it (pre-reviews, procedures).
+  const preReview = await buildPreReview(t.db, { projectId: project.id });
+  const procedure = await buildProcedure(t.db, { projectId: project.id });
   anchor = {
     unitId: town.id,
     userId: target.id,
@@ -207,7 +230,17 @@ beforeAll(async () => {
     taskId: eventTask.id,
     sourceId: networkSource.id,
     targetId: targetEnterprise.id,
+    reviewId: preReview.review.id,
+    opinionId: preReview.opinion.id,
+    procedureId: procedure.id,
     noticeId: (await buildSupervisionNotice(t.db, { unitId: town.id })).id,
+    problemId: (await buildProblem(t.db, { projectId: project.id })).id,
+    // The target user's own notice: every other caller gets 404 for it (own only).
+    notificationId: (await buildNotification(t.db, { userId: target.id })).id,
+    // Two portal links of the anchor project: the center's revoke takes the first, the public routes keep the
+    // second (they answer 404 for a problem not reported through it, 429 once the minute's window is full).
+    portalLinkId: (await buildPortalToken(t.db, { projectId: project.id })).row.id,
+    portalToken: (await buildPortalToken(t.db, { projectId: project.id })).token,
   };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });

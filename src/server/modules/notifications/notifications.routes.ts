@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authOf } from '../../http/request-context.js';
+import { actorOf, authOf } from '../../http/request-context.js';
 import {
   type NotificationsService,
   notificationListQuery,
@@ -57,7 +57,7 @@ export function registerNotificationsRoutes(app: FastifyInstance, svc: Notificat
         response: { 200: notificationSchema },
       },
     },
-    async (req) => svc.markRead(authOf(req).user.id, req.params.notificationId),
+    async (req) => svc.markRead(authOf(req).user.id, actorOf(req), req.params.notificationId),
   );
 
   r.post(
@@ -70,6 +70,6 @@ export function registerNotificationsRoutes(app: FastifyInstance, svc: Notificat
         response: { 200: z.object({ marked: z.number().int() }) },
       },
     },
-    async (req) => svc.markAllRead(authOf(req).user.id),
+    async (req) => svc.markAllRead(authOf(req).user.id, actorOf(req)),
   );
 }

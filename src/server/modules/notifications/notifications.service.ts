@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
+import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 
 // A user's own notification centre. Every query is filtered by the caller's user id and nothing else: a notice
 // is never shown to, nor marked read by, anyone but its recipient (another user's id → 404).
@@ -31,7 +32,15 @@ export const notificationListQuery = z.object({
 
 const notFound = () => new AppError(404, 'notifications.not_found', 'Notification not found', '通知不存在');
 
-export function createNotificationsService({ db, now }: { db: Kysely<DB>; now: () => Date }) {
+export function createNotificationsService({
+  db,
+  audit,
+  now,
+}: {
+  db: Kysely<DB>;
+  audit: AuditRepository;
+  now: () => Date;
+}) {
   const present = (r: {
     id: string;
     kind: string;
@@ -89,37 +98,55 @@ export function createNotificationsService({ db, now }: { db: Kysely<DB>; now: (
     return Number(r.n);
   }
 
-  async function markRead(userId: string, id: string) {
-    const row = await db
-      .updateTable('notifications')
-      .set((eb) => ({ readAt: eb.fn.coalesce('readAt', eb.val(now())) }))
-      .where('id', '=', id)
-      .where('userId', '=', userId)
-      .returning([
-        'id',
-        'kind',
-        'subjectType',
-        'subjectId',
-        'title',
-        'body',
-        'link',
-        'dueOn',
-        'createdAt',
-        'readAt',
-      ])
-      .executeTakeFirst();
-    if (!row) throw notFound();
-    return present(row);
+  async function markRead(userId: string, actor: AuditActor, id: string) {
+    return db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('notifications')
+        .set((eb) => ({ readAt: eb.fn.coalesce('readAt', eb.val(now())) }))
+        .where('id', '=', id)
+        .where('userId', '=', userId)
+        .returning([
+          'id',
+          'kind',
+          'subjectType',
+          'subjectId',
+          'title',
+          'body',
+          'link',
+          'dueOn',
+          'createdAt',
+          'readAt',
+        ])
+        .executeTakeFirst();
+      if (!row) throw notFound();
+      await audit.append(trx, actor, {
+        action: 'notifications.read',
+        objectType: 'notification',
+        objectId: id,
+        result: 'success',
+      });
+      return present(row);
+    });
   }
 
-  async function markAllRead(userId: string) {
-    const r = await db
-      .updateTable('notifications')
-      .set({ readAt: now() })
-      .where('userId', '=', userId)
-      .where('readAt', 'is', null)
-      .executeTakeFirst();
-    return { marked: Number(r.numUpdatedRows) };
+  async function markAllRead(userId: string, actor: AuditActor) {
+    return db.transaction().execute(async (trx) => {
+      const r = await trx
+        .updateTable('notifications')
+        .set({ readAt: now() })
+        .where('userId', '=', userId)
+        .where('readAt', 'is', null)
+        .executeTakeFirst();
+      const marked = Number(r.numUpdatedRows);
+      await audit.append(trx, actor, {
+        action: 'notifications.read_all',
+        objectType: 'user',
+        objectId: userId,
+        result: 'success',
+        detail: `${marked} marked read`,
+      });
+      return { marked };
+    });
   }
 
   return { list, unreadCount, markRead, markAllRead };

@@ -49,7 +49,17 @@ export function registerRemindersRoutes(
             result: 'success',
           }),
       });
-      if (res.skipped) return { skipped: true, created: 0, outbound: 0, counts: {} };
+      if (res.skipped) {
+        // Another server holds the job right now and will write the same notices.
+        await deps.audit.appendStandalone(actorOf(req), {
+          action: 'reminders.run',
+          objectType: 'district',
+          objectId: u.districtId,
+          result: 'success',
+          detail: 'skipped: running elsewhere',
+        });
+        return { skipped: true, created: 0, outbound: 0, counts: {} };
+      }
       return { skipped: false, created: res.created, outbound: res.outbound, counts: res.counts };
     },
   );

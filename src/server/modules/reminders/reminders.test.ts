@@ -169,7 +169,7 @@ describe('reminder checks', () => {
     const named = await buildSignedProject(t.db, { unitId: w.town, signingDate: '2026-11-10' });
     await t.db
       .updateTable('projects')
-      .set({ firstContactOfficer: '张三', firstContactNamedOn: '2026-11-11' })
+      .set({ firstContactOfficer: '张三' })
       .where('id', '=', named.id)
       .execute();
     await run(w);
