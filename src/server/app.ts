@@ -297,7 +297,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerProblemsRoutes(app, createProblemsService({ db, audit, now }));
   registerPortalRoutes(app, createPortalService({ db, audit, now }));
   registerSupervisionRoutes(app, createSupervisionService({ db, audit, now }));
-  registerNotificationsRoutes(app, createNotificationsService({ db, now }));
+  registerNotificationsRoutes(app, createNotificationsService({ db, audit, now }));
   registerRemindersRoutes(app, {
     db,
     audit,
