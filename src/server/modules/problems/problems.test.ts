@@ -291,7 +291,7 @@ describe('problem list 问题清单', () => {
     });
     expect(empty.status).toBe(400);
     const fields = errOf(empty).fields;
-    expect(Object.keys(fields).sort()).toEqual(['category', 'description', 'title']);
+    expect(Object.keys(fields ?? {}).sort()).toEqual(['category', 'description', 'title']);
 
     const notMine = await req(otherTown, 'POST', '/api/problems', newProblem());
     expect(notMine.status).toBe(400);

@@ -17,6 +17,7 @@ import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
 import { loadDemoLeads } from './demo-leads.js';
 import { loadDemoNetworkSources } from './demo-network-sources.js';
 import { loadDemoPipeline } from './demo-pipeline.js';
+import { loadDemoProblems } from './demo-problems.js';
 import { loadDemoPromotionEvents } from './demo-promotion-events.js';
 import { loadDemoSchemes } from './demo-schemes.js';
 import { loadDemoTargetEnterprises } from './demo-target-enterprises.js';
@@ -203,6 +204,13 @@ export function createSetupService(deps: {
         await loadDemoTargetEnterprises(trx, {
           districtId: district.id,
           units: created,
+          userId: adminId,
+          username: input.admin.username,
+          now: at,
+        });
+        // demo:problems (problems on signed/landed/started projects in every state, some overdue)
+        await loadDemoProblems(trx, {
+          districtId: district.id,
           userId: adminId,
           username: input.admin.username,
           now: at,
