@@ -46,6 +46,8 @@ import { createEnterprisesService } from './modules/enterprises/enterprises.serv
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerImportsRoutes } from './modules/imports/imports.routes.js';
 import { createImportsService } from './modules/imports/imports.service.js';
+import { registerInboxRoutes } from './modules/inbox/inbox.routes.js';
+import { createInboxService } from './modules/inbox/inbox.service.js';
 import { createConflictsService } from './modules/leads/conflicts.service.js';
 import { createLeadFiles, registerLeadFilesRoutes } from './modules/leads/lead-files.js';
 import { createLeadSettingsService } from './modules/leads/lead-settings.js';
@@ -68,6 +70,8 @@ import { registerProblemsRoutes } from './modules/problems/problems.routes.js';
 import { createProblemsService } from './modules/problems/problems.service.js';
 import { registerProceduresRoutes } from './modules/procedures/procedures.routes.js';
 import { createProceduresService } from './modules/procedures/procedures.service.js';
+import { registerProjectTeamRoutes } from './modules/project-team/project-team.routes.js';
+import { createProjectTeamService } from './modules/project-team/project-team.service.js';
 import { createAttachmentsService } from './modules/projects/attachments.service.js';
 import { createProjectTimeline, registerProjectTimelineRoutes } from './modules/projects/project-timeline.js';
 import { registerProjectsRoutes } from './modules/projects/projects.routes.js';
@@ -286,6 +290,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerCapitalRoutes(app, createCapitalService({ db, audit, projects, now }));
   registerAgreementsRoutes(app, createAgreementsService({ db, audit, projects, now }));
   registerCommitmentsRoutes(app, createCommitmentsService({ db, audit, now }));
+  registerProjectTeamRoutes(app, createProjectTeamService({ db, audit, now }));
   registerProceduresRoutes(app, createProceduresService({ db, audit, projects, now }));
   registerPreReviewsRoutes(app, createPreReviewsService({ db, audit, projects, now }));
   registerSavedViewsRoutes(app, createSavedViewsService({ db, audit, now }));
@@ -297,6 +302,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; r
   registerProblemsRoutes(app, createProblemsService({ db, audit, now }));
   registerPortalRoutes(app, createPortalService({ db, audit, now }));
   registerSupervisionRoutes(app, createSupervisionService({ db, audit, now }));
+  registerInboxRoutes(app, createInboxService({ db, now }));
   registerNotificationsRoutes(app, createNotificationsService({ db, audit, now }));
   registerRemindersRoutes(app, {
     db,
