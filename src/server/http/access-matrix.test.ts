@@ -12,6 +12,7 @@ import {
   buildCapitalReport,
   buildChainLink,
   buildCity,
+  buildCommitment,
   buildDistrict,
   buildEnterprise,
   buildImportBatch,
@@ -72,6 +73,7 @@ let anchor: {
   notificationId: string;
   portalLinkId: string;
   portalToken: string;
+  commitmentId: string;
 };
 let otherDistrictCenterAdmin: Session;
 let otherCitySysAdmin: Session;
@@ -93,6 +95,8 @@ const ROUTE_QUERY: Record<string, string> = {
 // Routes a permitted role may still be refused for its data scope, with this code (not access.denied): the
 // district dashboard is for district-scoped callers; a unit's people are pointed at their unit's view.
 const SCOPE_REFUSALS: Record<string, string> = {
+  // Evidence files are removed by the owner department, the center or the project's unit, not by readers.
+  'DELETE /api/commitments/:commitmentId/files/:attachmentId': 'commitments.not_assigned',
   'GET /api/dashboard': 'dashboard.district_only',
 };
 
@@ -127,6 +131,7 @@ function urlFor(route: RegisteredRoute): string {
     .replace(':procedureId', anchor.procedureId)
     .replace(':noticeId', anchor.noticeId)
     .replace(':problemId', anchor.problemId)
+    .replace(':commitmentId', anchor.commitmentId)
     .replace(':portalLinkId', anchor.portalLinkId)
     .replace(':token', anchor.portalToken)
     .replace(':notificationId', anchor.notificationId)
@@ -241,6 +246,7 @@ beforeAll(async () => {
     // second (they answer 404 for a problem not reported through it, 429 once the minute's window is full).
     portalLinkId: (await buildPortalToken(t.db, { projectId: project.id })).row.id,
     portalToken: (await buildPortalToken(t.db, { projectId: project.id })).token,
+    commitmentId: (await buildCommitment(t.db, { projectId: project.id })).id,
   };
   for (const role of ROLES) {
     const u = await buildUser(t.db, { unitId: town.id, username: `matrix.${role}`, roles: [role] });
@@ -390,6 +396,25 @@ describe('access matrix', () => {
       ['GET', `/api/assessment/schemes/${anchor.schemeId}`],
       ['POST', `/api/assessment/schemes/${anchor.schemeId}/publish`],
       ['GET', '/api/assessment/schemes?year=2026'],
+      ['GET', `/api/projects/${anchor.projectId}/portal-links`],
+      ['GET', `/api/commitments/${anchor.commitmentId}`],
+      ['PATCH', `/api/commitments/${anchor.commitmentId}`, { version: 1, content: '越权改写' }],
+      ['POST', `/api/commitments/${anchor.commitmentId}/reopen`, { version: 1, reason: '越权' }],
+      ['GET', `/api/projects/${anchor.projectId}/team`],
+      [
+        'PUT',
+        `/api/projects/${anchor.projectId}/team`,
+        {
+          version: 1,
+          members: [],
+          liaisonLeader: null,
+          firstContactOfficer: '越权',
+          firstContactPhone: null,
+          greenChannel: true,
+        },
+      ],
+      ['POST', `/api/projects/${anchor.projectId}/portal-links`, { label: '越权' }],
+      ['POST', `/api/projects/${anchor.projectId}/portal-links/${anchor.portalLinkId}/revoke`],
     ];
     for (const [method, url, body] of reqs) {
       const res = await call(t.app, otherDistrictCenterAdmin, method, url, body);
