@@ -5,6 +5,7 @@ import { Outlet, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useLogout } from '../features/auth/auth.api.js';
 import { AppVersion } from '../features/health/AppVersion.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { GlobalSearch } from '../features/search/GlobalSearch.js';
 import { AppBreadcrumb } from './AppBreadcrumb.js';
 import { appMessages } from './app.messages.js';
@@ -136,6 +137,7 @@ export function AppLayout() {
             </div>
           )}
           {isMobile ? <GlobalSearch compact /> : null}
+          <NotificationBell />
           <HeaderUser isMobile={isMobile} />
         </Layout.Header>
         <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
