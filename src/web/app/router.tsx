@@ -86,6 +86,32 @@ export const router = createBrowserRouter([
                     handle: crumb('account'),
                   },
                   {
+                    path: 'notifications',
+                    handle: crumb('notifications'),
+                    lazy: async () => {
+                      const { NotificationsPage } = await import(
+                        '../features/notifications/NotificationsPage.js'
+                      );
+                      return { element: <NotificationsPage /> };
+                    },
+                  },
+                  {
+                    path: 'landing/settings',
+                    handle: crumb('landingSettings'),
+                    lazy: async () => {
+                      const { LandingSettingsPage } = await import(
+                        '../features/reminders/LandingSettingsPage.js'
+                      );
+                      return {
+                        element: (
+                          <RequirePermission permission="landing.coordinate">
+                            <LandingSettingsPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
+                  },
+                  {
                     path: 'leads',
                     handle: crumb('leads'),
                     element: (
