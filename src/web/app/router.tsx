@@ -26,6 +26,14 @@ export const router = createBrowserRouter([
       },
       { path: '/login', element: <LoginPage /> },
       {
+        // The investor portal: no account, no app frame; the token in the address is the only key.
+        path: '/portal/:token',
+        lazy: async () => {
+          const { PortalPage } = await import('../features/portal/PortalPage.js');
+          return { element: <PortalPage /> };
+        },
+      },
+      {
         element: <RequireAuth />,
         children: [
           {
@@ -636,6 +644,52 @@ export const router = createBrowserRouter([
                         ),
                       };
                     },
+                  },
+                  {
+                    path: 'landing/procedures',
+                    handle: crumb('procedures'),
+                    lazy: async () => {
+                      const { ProceduresListPage } = await import(
+                        '../features/procedures/ProceduresListPage.js'
+                      );
+                      return {
+                        element: (
+                          <RequirePermission permission="landing.read">
+                            <ProceduresListPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
+                  },
+                  {
+                    path: 'landing/pre-reviews',
+                    handle: crumb('preReviews'),
+                    element: (
+                      <RequirePermission permission="landing.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { PreReviewsListPage } = await import(
+                            '../features/pre-reviews/PreReviewsListPage.js'
+                          );
+                          return { element: <PreReviewsListPage /> };
+                        },
+                      },
+                      {
+                        path: ':reviewId',
+                        handle: crumb('preReviewDetail'),
+                        lazy: async () => {
+                          const { PreReviewDetailPage } = await import(
+                            '../features/pre-reviews/PreReviewDetailPage.js'
+                          );
+                          return { element: <PreReviewDetailPage /> };
+                        },
+                      },
+                    ],
                   },
                   { path: '*', element: <NotFoundPage />, handle: crumb('notFound') },
                 ],
