@@ -104,6 +104,36 @@ export const router = createBrowserRouter([
                     },
                   },
                   {
+                    path: 'landing/problems',
+                    handle: crumb('problems'),
+                    element: (
+                      <RequirePermission permission="landing.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { ProblemsListPage } = await import(
+                            '../features/problems/ProblemsListPage.js'
+                          );
+                          return { element: <ProblemsListPage /> };
+                        },
+                      },
+                      {
+                        path: ':problemId',
+                        lazy: async () => {
+                          const { ProblemDetailPage } = await import(
+                            '../features/problems/ProblemDetailPage.js'
+                          );
+                          return { element: <ProblemDetailPage /> };
+                        },
+                        handle: crumb('problemDetail'),
+                      },
+                    ],
+                  },
+                  {
                     path: 'landing/settings',
                     handle: crumb('landingSettings'),
                     lazy: async () => {
