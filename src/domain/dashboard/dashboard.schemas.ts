@@ -112,12 +112,20 @@ export const districtDashboardSchema = z.object({
     projectsNotStarted: z.number().int(),
     leadsOverdue: z.number().int(),
     capitalReportsMissing: z.number().int(),
+    /** Landing service (as of today, server/modules/landing/overdue.ts): problems past their deadline still with
+     * the department, pending commitments past due, procedures past their planned date not done. */
+    problemsOverdue: z.number().int(),
+    commitmentsOverdue: z.number().int(),
+    proceduresOverdue: z.number().int(),
     /** The list behind each count. */
     drills: z.object({
       milestones: z.string(),
       projectsNotStarted: z.string(),
       leadsOverdue: z.string(),
       capitalReportsMissing: z.string(),
+      problemsOverdue: z.string(),
+      commitmentsOverdue: z.string(),
+      proceduresOverdue: z.string(),
     }),
   }),
   city: z.array(

@@ -54,7 +54,8 @@ export function withMonthDrills(
 /**
  * The overdue counts' lists: the overdue milestones page; the projects overdue to start as of the cut-off
  * (the indicator's rule, as a project list filter); the leads past any clock (as of today, like the count);
- * the month's report status page for missing capital reports.
+ * the month's report status page for missing capital reports; the landing lists' overdue filters (as of today,
+ * like the counts).
  */
 export function overdueDrills(o: {
   cutoff: string;
@@ -72,5 +73,8 @@ export function overdueDrills(o: {
     }),
     leadsOverdue: drillUrl('/leads', { overdue: 'any', unitId: o.unitId }),
     capitalReportsMissing: drillUrl('/capital', { month: o.reportMonth, unitId: o.unitId }),
+    problemsOverdue: drillUrl('/landing/problems', { overdue: 'true', unitId: o.unitId }),
+    commitmentsOverdue: drillUrl('/landing/commitments', { overdue: 'true', unitId: o.unitId }),
+    proceduresOverdue: drillUrl('/landing/procedures', { overdue: 'true', unitId: o.unitId }),
   };
 }

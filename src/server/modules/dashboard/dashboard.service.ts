@@ -35,6 +35,7 @@ import {
   projectRows,
   sumMonths,
 } from '../indicators/indicators.compute.js';
+import { commitmentOverdue, problemOverdue, procedureOverdue } from '../landing/overdue.js';
 import { overdueSql } from '../leads/leads.service.js';
 import {
   computeProgress,
@@ -68,6 +69,12 @@ const LANDED_PLUS: Stage[] = ['landed', 'started', 'producing'];
 const STARTED_PLUS: Stage[] = ['started', 'producing'];
 
 export { drillUrl };
+
+const LANDING_OVERDUE = {
+  problems: problemOverdue,
+  commitments: commitmentOverdue,
+  procedures: procedureOverdue,
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isCutoffInYear = (year: number, cutoff: string) => Number(cutoff.slice(0, 4)) === year;
@@ -454,7 +461,16 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
         today,
       ),
     );
-    const [milestones, leads, missing, progress] = await Promise.all([
+    const landing = (table: 'problems' | 'commitments' | 'procedures') =>
+      db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('districtId', '=', districtId)
+        .where(LANDING_OVERDUE[table]('', today))
+        .$if(unitId !== undefined, (q) => q.where('unitId', '=', unitId!))
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    const [milestones, leads, missing, progress, problems, commitments, procedures] = await Promise.all([
       db
         .selectFrom('milestones')
         .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -470,6 +486,9 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
           and ${overdueSql('any', today)}`.execute(db),
       missingP,
       progressP,
+      landing('problems'),
+      landing('commitments'),
+      landing('procedures'),
     ]);
     const overdueStart = unitId
       ? progress.cells[unitId]?.projects_overdue_to_start.cumulative
@@ -479,6 +498,9 @@ export function createDashboardService({ db, now }: { db: Database; now: () => D
       projectsNotStarted: Number(overdueStart ?? 0),
       leadsOverdue: leads.rows[0]?.n ?? 0,
       capitalReportsMissing: missing.length,
+      problemsOverdue: problems,
+      commitmentsOverdue: commitments,
+      proceduresOverdue: procedures,
     };
   }
 

@@ -3,10 +3,14 @@ import type { DistrictDashboard, UnitDashboard } from '../../../domain/dashboard
 import {
   buildAgreement,
   buildCapitalReport,
+  buildCommitment,
+  buildDepartment,
   buildDistrict,
   buildEnterprise,
   buildLead,
   buildMilestone,
+  buildProblem,
+  buildProcedure,
   buildSignedProject,
   buildUnit,
   buildUser,
@@ -455,6 +459,54 @@ describe('every figure opens the records behind it', () => {
     // Missing capital reports are counted for last month (today is 2026-11-28): the capital page opens on it.
     expect(o.drills.capitalReportsMissing).toBe('/capital?month=2026-10');
     expect(unit.overdue.drills.capitalReportsMissing).toBe(`/capital?month=2026-10&unitId=${u.T1}`);
+  });
+
+  it('counts overdue problems, commitments and procedures as their lists’ overdue filters do', async () => {
+    // Today is 2026-11-28: due 11-27 is overdue, due today is not, closed / fulfilled / done rows never are.
+    const dept = (await buildDepartment(t.db, { districtId })).id;
+    const [a, c] = [await idOf('200000000'), await idOf('1200000000')]; // A in T1, C in T2
+    await buildProblem(t.db, { projectId: a, departmentUnitId: dept, deadline: '2026-11-27' });
+    await buildProblem(t.db, { projectId: c, departmentUnitId: dept, deadline: '2026-11-01' });
+    await buildProblem(t.db, { projectId: a, departmentUnitId: dept, deadline: '2026-11-28' });
+    const closed = await buildProblem(t.db, { projectId: a, departmentUnitId: dept, deadline: '2026-11-01' });
+    await t.db.updateTable('problems').set({ status: 'closed' }).where('id', '=', closed.id).execute();
+    await buildCommitment(t.db, { projectId: a, departmentUnitId: dept, dueOn: '2026-11-27' });
+    await buildCommitment(t.db, { projectId: c, departmentUnitId: dept, dueOn: '2026-12-01' });
+    const kept = await buildCommitment(t.db, { projectId: c, departmentUnitId: dept, dueOn: '2026-10-01' });
+    await t.db
+      .updateTable('commitments')
+      .set({ status: 'fulfilled', fulfilledOn: '2026-10-01', evidence: '已拨付' })
+      .where('id', '=', kept.id)
+      .execute();
+    await buildProcedure(t.db, { projectId: a, departmentUnitId: dept, plannedOn: '2026-11-01' });
+    await buildProcedure(t.db, { projectId: c, plannedOn: '2026-11-20' });
+    const done = await buildProcedure(t.db, { projectId: c, plannedOn: '2026-11-01' });
+    await t.db
+      .updateTable('procedures')
+      .set({ status: 'done', doneOn: '2026-11-02' })
+      .where('id', '=', done.id)
+      .execute();
+
+    const d = (await call(t.app, center, 'GET', `/api/dashboard?${Q}`)).json() as DistrictDashboard;
+    expect([d.overdue.problemsOverdue, d.overdue.commitmentsOverdue, d.overdue.proceduresOverdue]).toEqual([
+      2, 1, 2,
+    ]);
+    const unit = (
+      await call(t.app, center, 'GET', `/api/dashboard/unit?${Q}&unitId=${u.T1}`)
+    ).json() as UnitDashboard;
+    expect([
+      unit.overdue.problemsOverdue,
+      unit.overdue.commitmentsOverdue,
+      unit.overdue.proceduresOverdue,
+    ]).toEqual([1, 1, 1]);
+    expect(unit.overdue.drills.problemsOverdue).toBe(`/landing/problems?overdue=true&unitId=${u.T1}`);
+    // The pages /landing/x read the API /api/x with the same query.
+    const api = (drill: string) => list(drill.replace(/^\/landing/, ''));
+    for (const o of [d.overdue, unit.overdue]) {
+      expect((await api(o.drills.problemsOverdue)).total).toBe(o.problemsOverdue);
+      expect((await api(o.drills.commitmentsOverdue)).total).toBe(o.commitmentsOverdue);
+      expect((await api(o.drills.proceduresOverdue)).total).toBe(o.proceduresOverdue);
+    }
   });
 
   it('under an industrial-only 口径, the signed figures open only the industrial projects they count', async () => {
