@@ -548,63 +548,73 @@ const CHECKS: [CheckName, (c: Ctx) => Promise<number>][] = [
   ['supervision', checkSupervision],
 ];
 
-export async function runReminders(db: Database, now: Date, opts: RunOptions = {}): Promise<RunResult> {
-  return db.transaction().execute(async (trx) => {
-    const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${REMINDER_LOCK}) as ok`.execute(
+export function runReminders(db: Database, now: Date, opts: RunOptions = {}): Promise<RunResult> {
+  return db.transaction().execute((trx) => remindInTransaction(trx, now, opts));
+}
+
+/**
+ * The job's body inside a caller's transaction (the demo setup runs it in its own): the lock is transaction
+ * scoped, so it is released exactly when the notices it guarded are committed or rolled back.
+ */
+export async function remindInTransaction(
+  trx: Transaction<DB>,
+  now: Date,
+  opts: RunOptions = {},
+): Promise<RunResult> {
+  const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${REMINDER_LOCK}) as ok`.execute(
+    trx,
+  );
+  if (!lock.rows[0]?.ok) return { skipped: true as const };
+  await opts.onLocked?.(trx);
+  const t0 = Date.now();
+  const today = chinaToday(now);
+  const run = await trx
+    .insertInto('jobRuns')
+    .values({ job: 'reminders', startedAt: now, host: os.hostname(), detail: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const districts = await trx
+    .selectFrom('regions as r')
+    .leftJoin('districtSettings as ds', 'ds.districtId', 'r.id')
+    .select(['r.id', 'ds.problemEscalateDays', 'ds.firstContactDays'])
+    .where('r.kind', '=', 'district')
+    .$if(opts.districtId !== undefined, (q) => q.where('r.id', '=', opts.districtId!))
+    .execute();
+  const counts = Object.fromEntries(CHECKS.map(([name]) => [name, 0])) as Record<CheckName, number>;
+  let outbound = 0;
+  for (const d of districts) {
+    const ruleRows = await trx
+      .selectFrom('reminderRules')
+      .select(['kind', 'enabled', 'daysBefore', 'escalateAfterDays', 'channels'])
+      .where('districtId', '=', d.id)
+      .execute();
+    const c: Ctx = {
       trx,
-    );
-    if (!lock.rows[0]?.ok) return { skipped: true as const };
-    await opts.onLocked?.(trx);
-    const t0 = Date.now();
-    const today = chinaToday(now);
-    const run = await trx
-      .insertInto('jobRuns')
-      .values({ job: 'reminders', startedAt: now, host: os.hostname(), detail: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const districts = await trx
-      .selectFrom('regions as r')
-      .leftJoin('districtSettings as ds', 'ds.districtId', 'r.id')
-      .select(['r.id', 'ds.problemEscalateDays', 'ds.firstContactDays'])
-      .where('r.kind', '=', 'district')
-      .$if(opts.districtId !== undefined, (q) => q.where('r.id', '=', opts.districtId!))
-      .execute();
-    const counts = Object.fromEntries(CHECKS.map(([name]) => [name, 0])) as Record<CheckName, number>;
-    let outbound = 0;
-    for (const d of districts) {
-      const ruleRows = await trx
-        .selectFrom('reminderRules')
-        .select(['kind', 'enabled', 'daysBefore', 'escalateAfterDays', 'channels'])
-        .where('districtId', '=', d.id)
-        .execute();
-      const c: Ctx = {
-        trx,
-        districtId: d.id,
-        today,
-        at: now,
-        rules: effectiveRules(ruleRows),
-        // The migration's defaults, for a district that never saved its settings.
-        settings: {
-          problemEscalateDays: d.problemEscalateDays ?? 3,
-          firstContactDays: d.firstContactDays ?? 5,
-        },
-        recipients: new Map(),
-        outbound: 0,
-      };
-      for (const [name, check] of CHECKS) counts[name] += await check(c);
-      outbound += c.outbound;
-    }
-    const created = Object.values(counts).reduce((a, b) => a + b, 0);
-    await trx
-      .updateTable('jobRuns')
-      .set({
-        // The run's own clock plus the time it took, so a test clock's runs still show their duration.
-        finishedAt: new Date(now.getTime() + (Date.now() - t0)),
-        createdCount: created,
-        detail: JSON.stringify({ ...counts, outbound, districts: districts.length }),
-      })
-      .where('id', '=', run.id)
-      .execute();
-    return { skipped: false as const, runId: run.id, created, outbound, counts };
-  });
+      districtId: d.id,
+      today,
+      at: now,
+      rules: effectiveRules(ruleRows),
+      // The migration's defaults, for a district that never saved its settings.
+      settings: {
+        problemEscalateDays: d.problemEscalateDays ?? 3,
+        firstContactDays: d.firstContactDays ?? 5,
+      },
+      recipients: new Map(),
+      outbound: 0,
+    };
+    for (const [name, check] of CHECKS) counts[name] += await check(c);
+    outbound += c.outbound;
+  }
+  const created = Object.values(counts).reduce((a, b) => a + b, 0);
+  await trx
+    .updateTable('jobRuns')
+    .set({
+      // The run's own clock plus the time it took, so a test clock's runs still show their duration.
+      finishedAt: new Date(now.getTime() + (Date.now() - t0)),
+      createdCount: created,
+      detail: JSON.stringify({ ...counts, outbound, districts: districts.length }),
+    })
+    .where('id', '=', run.id)
+    .execute();
+  return { skipped: false as const, runId: run.id, created, outbound, counts };
 }
