@@ -16,6 +16,7 @@ import { loadDemoCity } from './demo-city.js';
 import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
 import { loadDemoLeads } from './demo-leads.js';
 import { loadDemoNetworkSources } from './demo-network-sources.js';
+import { loadDemoNotifications } from './demo-notifications.js';
 import { loadDemoPipeline } from './demo-pipeline.js';
 import { loadDemoProblems } from './demo-problems.js';
 import { loadDemoPromotionEvents } from './demo-promotion-events.js';
@@ -225,6 +226,8 @@ export function createSetupService(deps: {
         await loadDemoCity(trx, { districtId: district.id, userId: adminId, now: at });
         // demo:bulletins
         await loadDemoBulletins(trx, { districtId: district.id, userId: adminId, now: at });
+        // demo:notifications (last: the real reminder job over all the demo above)
+        await loadDemoNotifications(trx, { districtId: district.id, now: at });
         demo = { units: units.length + 1, users: demoUsers.length, ...pipeline };
       }
 
