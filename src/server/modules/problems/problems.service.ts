@@ -201,7 +201,7 @@ export function createProblemsService(deps: { db: Kysely<DB>; audit: AuditReposi
         .where(where)
         // Open before closed, the most overdue first, then the newest.
         .orderBy(sql`case when p.status = 'closed' then 1 else 0 end`)
-        .orderBy(sql`case when p.status in ('assigned', 'accepted') then p.deadline end`, sql`asc nulls last`)
+        .orderBy(sql`case when p.status in ('assigned', 'accepted') then p.deadline end asc nulls last`)
         .orderBy('p.createdAt', 'desc')
         .orderBy('p.id')
         .limit(f.pageSize)
