@@ -36,6 +36,24 @@ export function UnitDashboardPage() {
       value: d.overdue.capitalReportsMissing,
       to: d.overdue.drills.capitalReportsMissing,
     },
+    {
+      key: 'problems',
+      label: t.overdueProblems,
+      value: d.overdue.problemsOverdue,
+      to: d.overdue.drills.problemsOverdue,
+    },
+    {
+      key: 'commitments',
+      label: t.overdueCommitments,
+      value: d.overdue.commitmentsOverdue,
+      to: d.overdue.drills.commitmentsOverdue,
+    },
+    {
+      key: 'procedures',
+      label: t.overdueProcedures,
+      value: d.overdue.proceduresOverdue,
+      to: d.overdue.drills.proceduresOverdue,
+    },
   ];
 
   return (
