@@ -106,7 +106,9 @@ async function send(method: string, url: string, path: string, body: unknown): P
   const isForm = body instanceof FormData;
   if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
-    if (!csrfToken && !NO_SESSION_PATHS.has(path)) await refreshCsrfToken();
+    // The public investor portal (/api/portal/…) has no session to fetch a token for.
+    if (!csrfToken && !NO_SESSION_PATHS.has(path) && !path.startsWith('/api/portal/'))
+      await refreshCsrfToken();
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   }
   try {

@@ -52,6 +52,7 @@ const INVESTOR_STEPS: readonly ProblemEventKind[] = [
   'closed',
   'reopened',
 ];
+const stepRank = (kind: string) => INVESTOR_STEPS.indexOf(kind as ProblemEventKind);
 /** The page lists the most recent problems of a link; a link is for one investor, so this is never reached. */
 const MAX_LISTED = 100;
 
@@ -282,7 +283,6 @@ export function createPortalService(deps: { db: Kysely<DB>; audit: AuditReposito
         .where('problemId', 'in', ids)
         .where('kind', 'in', [...INVESTOR_STEPS])
         .orderBy('at')
-        .orderBy('id')
         .execute(),
       q
         .selectFrom('attachments')
@@ -317,6 +317,8 @@ export function createPortalService(deps: { db: Kysely<DB>; audit: AuditReposito
         })),
       steps: events
         .filter((e) => e.problemId === r.id)
+        // Steps recorded in the same instant (a test clock, a batch) read in the loop's own order.
+        .sort((a, b) => a.at.getTime() - b.at.getTime() || stepRank(a.kind) - stepRank(b.kind))
         .map((e) => ({
           kind: e.kind as ProblemEventKind,
           at: e.at.toISOString(),
