@@ -9,7 +9,8 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
       req: (req: { id: string; method: string; routeOptions?: { url?: string }; url: string }) => ({
         id: req.id,
         method: req.method,
-        route: req.routeOptions?.url ?? req.url.split('?')[0],
+        // An investor portal page's address is its key: log the pattern, never the token.
+        route: req.routeOptions?.url ?? req.url.split('?')[0]!.replace(/^\/portal\/[^/]*/, '/portal/:token'),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
