@@ -76,7 +76,8 @@ describe('a unit-raised problem goes 交办 → 承办 → 反馈 → 办结', (
     await screenshot(center.page, 'problem-assigned');
     expect(center.errors).toEqual([]);
 
-    // The department: sees it in its list, 承办, then 反馈.
+    // A day and two hours later, the department: sees it in its list, 承办, then 反馈.
+    j.t.clock.advance(26 * 3_600_000);
     const dept = await j.newPage();
     await dept.page.goto(`${j.baseUrl}/login`);
     expect(await signIn(dept.page, 'dept05.handler', TEST_PASSWORD)).toBe(200);
@@ -104,7 +105,8 @@ describe('a unit-raised problem goes 交办 → 承办 → 反馈 → 办结', (
     await screenshot(dept.page, 'problem-replied');
     expect(dept.errors).toEqual([]);
 
-    // The town: reads the reply and confirms 办结; every step shows how long it took.
+    // Two days later the town reads the reply and confirms 办结; every step shows how long it took.
+    j.t.clock.advance(50 * 3_600_000);
     const town = await j.newPage();
     await town.page.goto(`${j.baseUrl}/login`);
     expect(await signIn(town.page, townUser, TEST_PASSWORD)).toBe(200);
@@ -123,7 +125,8 @@ describe('a unit-raised problem goes 交办 → 承办 → 反馈 → 办结', (
       await visible(timeline.getByTestId(`problem-event-${kind}`));
     }
     await expect(timeline.getByTestId('problem-step-duration').count()).resolves.toBe(4);
-    await visible(timeline.getByText(/交办→承办/));
+    await visible(timeline.getByText('交办→承办 1天2小时'));
+    await visible(timeline.getByText('反馈→办结 2天2小时'));
     await screenshot(town.page, 'problem-closed');
     expect(town.errors).toEqual([]);
   });

@@ -225,6 +225,10 @@ export function createProblemsService(deps: { db: Kysely<DB>; audit: AuditReposi
       .select(['e.id', 'e.kind', 'e.note', 'e.username', 'u.displayName', 'e.viaPortal', 'e.at'])
       .where('e.problemId', '=', id)
       .orderBy('e.at')
+      // Steps written in the same instant (a demo, a fast clock) still read in the loop's order.
+      .orderBy(
+        sql`array_position(array['raised', 'assigned', 'accepted', 'replied', 'closed', 'reopened', 'escalated', 'comment'], e.kind)`,
+      )
       .orderBy('e.id')
       .execute();
     const list = rows.map((r) => ({ ...r, displayName: r.displayName ?? null, at: r.at.toISOString() }));
