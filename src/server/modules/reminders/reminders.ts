@@ -3,6 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Role } from '../../../domain/access/roles.js';
 import { addDays, chinaToday } from '../../../domain/dates.js';
 import { clockDays, daysOverdue } from '../../../domain/landing/clocks.js';
+import { firstContactOverdue } from '../../../domain/landing/first-contact.js';
 import {
   effectiveRules,
   escalationLevel,
@@ -463,28 +464,34 @@ async function checkPreReviewOpinions(c: Ctx): Promise<number> {
 const SIGNED_PLUS = ['signed', 'landed', 'started', 'producing'];
 
 /**
- * A signed project without a 首席服务员 after the window (first_contact_days from signing, halved for the green
- * channel): written in SQL, the same condition as the pure rule in domain/landing, so only those rows come back.
+ * A signed project without a 首席服务员 after the window: the rule is domain/landing/first-contact.ts
+ * (firstContactOverdue, also used by the team tab and the inbox). SQL only narrows the rows to those that can
+ * be late (no officer, signed longer ago than the shorter, green-channel window); the rule decides.
  */
 async function checkFirstContact(c: Ctx): Promise<number> {
   const rule = c.rules.first_contact;
   if (!rule.enabled) return 0;
-  const days = c.settings.firstContactDays;
+  const settings = { firstContactDays: c.settings.firstContactDays };
   const { rows } = await sql<{
     id: string;
     unitId: string;
     name: string;
+    stage: string;
     signingDate: string;
+    firstContactOfficer: string | null;
     greenChannel: boolean;
   }>`
-    select p.id, p.unit_id, p.name, p.signing_date, p.green_channel
+    select p.id, p.unit_id, p.name, p.stage, p.signing_date, p.first_contact_officer, p.green_channel
     from projects p
     where p.district_id = ${c.districtId} and p.stage = any(${SIGNED_PLUS}::text[])
-      and p.first_contact_officer is null and p.signing_date is not null
-      and p.signing_date + (case when p.green_channel then ${clockDays(days, true)}::int
-        else ${clockDays(days, false)}::int end) < ${c.today}::date`.execute(c.trx);
+      and coalesce(trim(p.first_contact_officer), '') = '' and p.signing_date is not null
+      and p.signing_date + ${clockDays(settings.firstContactDays, true)}::int < ${c.today}::date`.execute(
+    c.trx,
+  );
   let n = 0;
   for (const r of rows) {
+    const check = firstContactOverdue(r, settings, c.today);
+    if (!check.overdue || !check.dueOn) continue;
     const people = [
       ...(await unitPeople(c, r.unitId, UNIT_WORKERS)),
       ...(await districtPeople(c, ['center_admin'])),
@@ -494,9 +501,9 @@ async function checkFirstContact(c: Ctx): Promise<number> {
       subjectType: 'project',
       subjectId: r.id,
       title: `未明确首席服务员：${r.name}`,
-      body: `项目于 ${r.signingDate} 签约，已超过 ${clockDays(days, r.greenChannel)} 天未明确首席服务员`,
+      body: `项目于 ${r.signingDate} 签约，应于 ${check.dueOn} 前明确首席服务员，已逾期 ${check.daysLate} 天`,
       link: `/projects/${r.id}`,
-      dueOn: addDays(r.signingDate, clockDays(days, r.greenChannel)),
+      dueOn: check.dueOn,
       dedupeKey: `first_contact.overdue:${r.id}:${r.signingDate}`,
     });
   }

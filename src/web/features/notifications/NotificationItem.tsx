@@ -5,7 +5,15 @@ import { type NotificationView, useMarkRead } from './notifications.api.js';
 import { notificationsMessages } from './notifications.messages.js';
 
 const when = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16);
+  new Date(iso).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour12: false,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /** One notice: clicking marks it read and opens what it is about. */
 export function NotificationItem({ n, onOpen }: { n: NotificationView; onOpen?: () => void }) {
