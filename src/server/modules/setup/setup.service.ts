@@ -13,12 +13,16 @@ import { loadDemoBulletins } from './demo-bulletins.js';
 import { loadDemoCapital } from './demo-capital.js';
 import { loadDemoChains } from './demo-chains.js';
 import { loadDemoCity } from './demo-city.js';
+import { loadDemoCommitments } from './demo-commitments.js';
 import { DEMO_CENTER_USERS, demoUnits } from './demo-district.js';
 import { loadDemoLeads } from './demo-leads.js';
 import { loadDemoNetworkSources } from './demo-network-sources.js';
 import { loadDemoNotifications } from './demo-notifications.js';
 import { loadDemoPipeline } from './demo-pipeline.js';
+import { loadDemoPreReviews } from './demo-pre-reviews.js';
 import { loadDemoProblems } from './demo-problems.js';
+import { loadDemoProcedures } from './demo-procedures.js';
+import { loadDemoProjectTeam } from './demo-project-team.js';
 import { loadDemoPromotionEvents } from './demo-promotion-events.js';
 import { loadDemoSchemes } from './demo-schemes.js';
 import { loadDemoTargetEnterprises } from './demo-target-enterprises.js';
@@ -216,6 +220,14 @@ export function createSetupService(deps: {
           username: input.admin.username,
           now: at,
         });
+        // demo:commitments (承诺事项 in every state over six departments, so the rates differ)
+        await loadDemoCommitments(trx, { districtId: district.id, userId: adminId, now: at });
+        // demo:project-team (专班 on the largest projects, officers on most signed ones, three missing)
+        await loadDemoProjectTeam(trx, { districtId: district.id, now: at });
+        // demo:procedures (checklists on signed/landed/started projects, every status, some overdue)
+        await loadDemoProcedures(trx, { districtId: district.id, userId: adminId, now: at });
+        // demo:pre-reviews (open with missing and late opinions, decided of each kind, one cancelled)
+        await loadDemoPreReviews(trx, { districtId: district.id, userId: adminId, now: at });
         // Assessment demo, in this order (each reads the previous): year settings and targets, schemes,
         // other districts' figures, bulletins.
         // demo:targets
