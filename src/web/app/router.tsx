@@ -104,6 +104,50 @@ export const router = createBrowserRouter([
                     },
                   },
                   {
+                    path: 'landing/supervision',
+                    handle: crumb('supervision'),
+                    element: (
+                      <RequirePermission permission="landing.read">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => {
+                          const { SupervisionListPage } = await import(
+                            '../features/supervision/SupervisionListPage.js'
+                          );
+                          return { element: <SupervisionListPage /> };
+                        },
+                      },
+                      {
+                        path: ':noticeId',
+                        lazy: async () => {
+                          const { SupervisionDetailPage } = await import(
+                            '../features/supervision/SupervisionDetailPage.js'
+                          );
+                          return { element: <SupervisionDetailPage /> };
+                        },
+                        handle: crumb('supervisionDetail'),
+                      },
+                    ],
+                  },
+                  {
+                    path: 'landing/inbox',
+                    handle: crumb('inbox'),
+                    lazy: async () => {
+                      const { InboxPage } = await import('../features/inbox/InboxPage.js');
+                      return {
+                        element: (
+                          <RequirePermission permission="landing.handle">
+                            <InboxPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
+                  },
+                  {
                     path: 'landing/problems',
                     handle: crumb('problems'),
                     element: (
@@ -670,6 +714,22 @@ export const router = createBrowserRouter([
                         element: (
                           <RequirePermission permission="audit.read">
                             <AuditListPage />
+                          </RequirePermission>
+                        ),
+                      };
+                    },
+                  },
+                  {
+                    path: 'landing/commitments',
+                    handle: crumb('commitments'),
+                    lazy: async () => {
+                      const { CommitmentsListPage } = await import(
+                        '../features/commitments/CommitmentsListPage.js'
+                      );
+                      return {
+                        element: (
+                          <RequirePermission permission="landing.read">
+                            <CommitmentsListPage />
                           </RequirePermission>
                         ),
                       };

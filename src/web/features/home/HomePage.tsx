@@ -1,6 +1,6 @@
 import { DashboardOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { resolveScope } from '../../../domain/access/scope.js';
 import { useCan, useCurrentUser } from '../../app/auth.js';
 import { useT } from '../../app/i18n.js';
@@ -18,6 +18,8 @@ export function HomePage() {
     districtId: user.district.id,
     cityId: user.city?.id ?? null,
   }).kind;
+  // A department handler's home is its inbox (部门待办): it has no dashboard of its own worth seeing.
+  if (scope === 'assigned' && can('landing.handle')) return <Navigate to="/landing/inbox" replace />;
   const dashboard = !can('assessment.read')
     ? null
     : scope === 'district'
