@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, loginAs, setupPlatform, TEST_PASSWORD } from '../src/server/test/test-app.js';
+import { setupPlatform, TEST_PASSWORD } from '../src/server/test/test-app.js';
 import {
   horizontalOverflow,
   JOURNEY_TIMEOUT,
@@ -102,45 +102,47 @@ describe('an investor reports a problem through the portal and sees the departme
     );
     await screenshot(ip, 'portal-reported');
 
-    // 3.–5. The internal loop. Helper P's /landing/problems pages are being built alongside this journey, so the
-    // middle steps go through the same API those pages call (integrator: switch them to the pages once routed).
-    const town = await loginAs(j.t.app, 'town01.reporter');
-    const listed = await call(j.t.app, town, 'GET', `/api/problems?projectId=${project.id}`);
-    expect(listed.statusCode, listed.body).toBe(200);
-    const problem = (listed.json().items as { id: string; title: string; version: number }[]).find(
-      (p) => p.title === TITLE,
-    );
-    expect(problem, 'the town sees the investor’s problem in its list').toBeDefined();
+    // 3. The town sees the investor's report in its problem list (企业反映).
+    await staff.page.goto(`${j.baseUrl}/landing/problems`);
+    const row = staff.page.getByRole('row').filter({ hasText: TITLE });
+    await visible(row.getByText('企业反映'));
+    const href = await row.getByTestId('problem-link').getAttribute('href');
+    expect(href).toMatch(/^\/landing\/problems\/[0-9a-f-]{36}$/);
+    await screenshot(staff.page, 'portal-town-list');
 
-    const landBureau = await j.t.db
-      .selectFrom('units')
-      .select('id')
-      .where('name', '=', '自然资源和规划局')
-      .executeTakeFirstOrThrow();
-    const center = await loginAs(j.t.app, 'center.admin');
-    const detail = async (s: typeof center) =>
-      (
-        (await call(j.t.app, s, 'GET', `/api/problems/${problem!.id}`)).json() as {
-          problem: { version: number };
-        }
-      ).problem;
-    const assigned = await call(j.t.app, center, 'POST', `/api/problems/${problem!.id}/assign`, {
-      version: (await detail(center)).version,
-      departmentUnitId: landBureau.id,
-      leaderInCharge: '分管副区长',
-      countermeasure: COUNTERMEASURE,
-    });
-    expect(assigned.statusCode, assigned.body).toBe(200);
-    const handler = await loginAs(j.t.app, 'dept05.handler');
-    const accepted = await call(j.t.app, handler, 'POST', `/api/problems/${problem!.id}/accept`, {
-      version: (await detail(handler)).version,
-    });
-    expect(accepted.statusCode, accepted.body).toBe(200);
-    const replied = await call(j.t.app, handler, 'POST', `/api/problems/${problem!.id}/reply`, {
-      version: (await detail(handler)).version,
-      reply: REPLY,
-    });
-    expect(replied.statusCode, replied.body).toBe(200);
+    // 4. The center assigns it to 自然资源和规划局 (交办) with a countermeasure the investor never sees.
+    const center = await j.newPage({ width: 1366 });
+    await center.page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(center.page, 'center.admin', TEST_PASSWORD)).toBe(200);
+    await center.page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await center.page.goto(`${j.baseUrl}${href}`);
+    await visible(center.page.getByTestId('problem-title').getByText(TITLE));
+    await center.page.getByTestId('problem-assign').click();
+    const assign = center.page.getByRole('dialog', { name: '交办' });
+    await visible(assign);
+    await pickOption(assign, '承办部门', '自然资源和规划局');
+    await assign.getByLabel('分管领导（姓名）').fill('分管副区长');
+    await assign.getByLabel('解决措施').fill(COUNTERMEASURE);
+    await assign.getByTestId('problem-step-submit').click();
+    await visible(center.page.getByTestId('problem-event-assigned'));
+
+    // 5. The land bureau's handler accepts (承办) and replies (反馈).
+    const handler = await j.newPage({ width: 1366 });
+    await handler.page.goto(`${j.baseUrl}/login`);
+    expect(await signIn(handler.page, 'dept05.handler', TEST_PASSWORD)).toBe(200);
+    await handler.page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await handler.page.goto(`${j.baseUrl}${href}`);
+    await handler.page.getByTestId('problem-accept').click();
+    await visible(handler.page.getByRole('dialog', { name: '承办' }));
+    await handler.page.getByTestId('problem-step-submit').click();
+    await visible(handler.page.getByTestId('problem-event-accepted'));
+    await handler.page.getByTestId('problem-reply').click();
+    const reply = handler.page.getByRole('dialog', { name: '反馈' });
+    await visible(reply);
+    await reply.getByLabel('反馈意见').fill(REPLY);
+    await reply.getByTestId('problem-step-submit').click();
+    await visible(handler.page.getByTestId('problem-event-replied'));
+    await screenshot(handler.page, 'portal-department-replied');
 
     // 6. The investor reloads and reads the department's reply; the internal countermeasure is not shown.
     await ip.reload();
@@ -156,7 +158,7 @@ describe('an investor reports a problem through the portal and sees the departme
     await screenshot(ip, 'portal-replied');
 
     // 7. The unit revokes the link; the investor's next visit is told the link is dead.
-    await staff.page.reload();
+    await staff.page.goto(`${j.baseUrl}/projects/${project.id}`);
     const card2 = await visible(staff.page.getByTestId('project-landing'));
     await card2.getByRole('tab', { name: '企业服务链接' }).click();
     await card2.getByRole('button', { name: '停用 恒力紧固件 王经理' }).click();
@@ -168,6 +170,8 @@ describe('an investor reports a problem through the portal and sees the departme
     await screenshot(ip, 'portal-revoked');
 
     expect(staff.errors).toEqual([]);
+    expect(center.errors).toEqual([]);
+    expect(handler.errors).toEqual([]);
     expect(investor.errors).toEqual([]);
   });
 });
