@@ -57,6 +57,11 @@ describe('a unit-raised problem goes 交办 → 承办 → 反馈 → 办结', (
     await visible(center.page.getByRole('heading', { name: /欢迎/ }));
     await center.page.goto(`${j.baseUrl}/landing/problems`);
     await visible(center.page.getByTestId('problems-list'));
+    // The demo's overdue problems are flagged 逾期N天 on a red row.
+    await center.page.getByTestId('problems-overdue-filter').click();
+    await visible(center.page.getByTestId('problem-overdue'));
+    await screenshot(center.page, 'problem-list-overdue');
+    await center.page.getByTestId('problems-overdue-filter').click();
     await center.page.getByTestId('problem-link').filter({ hasText: '厂房规划许可迟迟未批' }).click();
     await center.page.waitForURL((u) => u.pathname === `/landing/problems/${problemId}`);
     await center.page.getByTestId('problem-assign').click();

@@ -30,7 +30,10 @@ function callerOf(req: FastifyRequest): ProblemCaller {
 export function registerProblemsRoutes(app: FastifyInstance, service: ProblemsService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { access: { permission: 'landing.read' as const } };
-  const as = (permission: 'landing.read' | 'landing.coordinate' | 'landing.handle', action: string) => ({
+  const as = (
+    permission: 'landing.read' | 'landing.write' | 'landing.coordinate' | 'landing.handle',
+    action: string,
+  ) => ({
     access: { permission },
     action,
   });
@@ -143,7 +146,7 @@ export function registerProblemsRoutes(app: FastifyInstance, service: ProblemsSe
   r.post(
     '/api/problems/:problemId/close',
     {
-      config: as('landing.read', 'problems.close'),
+      config: as('landing.write', 'problems.close'),
       schema: {
         tags,
         summary: '办结: the raiser’s side confirms (the project’s unit or the center)',
@@ -158,7 +161,7 @@ export function registerProblemsRoutes(app: FastifyInstance, service: ProblemsSe
   r.post(
     '/api/problems/:problemId/reopen',
     {
-      config: as('landing.read', 'problems.reopen'),
+      config: as('landing.write', 'problems.reopen'),
       schema: {
         tags,
         summary:

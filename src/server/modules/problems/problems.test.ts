@@ -272,7 +272,13 @@ describe('problem list 问题清单', () => {
     expect(earlyClose.status).toBe(409);
     const deptCloses = await req(landDept, 'POST', `/api/problems/${id}/close`, { version: 2 });
     expect(deptCloses.status).toBe(403);
-    expect(errOf(deptCloses).code).toBe('problems.not_allowed');
+    expect(errOf(deptCloses).code).toBe('access.denied');
+    // A leader reads the problem but is no side of it: no comment.
+    const leaderComments = await req(leaderSession, 'POST', `/api/problems/${id}/comments`, {
+      note: '请抓紧',
+    });
+    expect(leaderComments.status).toBe(403);
+    expect(errOf(leaderComments).code).toBe('problems.not_allowed');
     const stale = await req(landDept, 'POST', `/api/problems/${id}/accept`, { version: 1 });
     expect(stale.status).toBe(409);
     expect(errOf(stale).code).toBe('problems.version_conflict');
