@@ -15,6 +15,7 @@ import {
 describe('a unit-raised problem goes 交办 → 承办 → 反馈 → 办结', () => {
   let j: Journey;
   let problemId: string;
+  let projectId: string;
   let townUser: string;
 
   beforeAll(async () => {
@@ -29,6 +30,7 @@ describe('a unit-raised problem goes 交办 → 承办 → 反馈 → 办结', (
       .orderBy('p.name')
       .executeTakeFirstOrThrow();
     townUser = project.username;
+    projectId = project.id;
     const town = await loginAs(j.t.app, townUser);
     const res = await call(j.t.app, town, 'POST', '/api/problems', {
       projectId: project.id,
@@ -133,6 +135,15 @@ describe('a unit-raised problem goes 交办 → 承办 → 反馈 → 办结', (
     await visible(timeline.getByText('交办→承办 1天2小时'));
     await visible(timeline.getByText('反馈→办结 2天2小时'));
     await screenshot(town.page, 'problem-closed');
+
+    // The project's 落地服务 card lists the problem under its 问题清单 tab, with 反映问题 for the town.
+    await town.page.goto(`${j.baseUrl}/projects/${projectId}`);
+    const card = town.page.getByTestId('project-landing');
+    await visible(card);
+    await card.getByRole('tab', { name: '问题清单' }).click();
+    const tab = town.page.getByTestId('project-problems');
+    await visible(tab.getByText('厂房规划许可迟迟未批'));
+    await visible(tab.getByTestId('project-problem-new'));
     expect(town.errors).toEqual([]);
   });
 });
