@@ -25,6 +25,7 @@ import { loadDemoProcedures } from './demo-procedures.js';
 import { loadDemoProjectTeam } from './demo-project-team.js';
 import { loadDemoPromotionEvents } from './demo-promotion-events.js';
 import { loadDemoSchemes } from './demo-schemes.js';
+import { loadDemoSupervision } from './demo-supervision.js';
 import { loadDemoTargetEnterprises } from './demo-target-enterprises.js';
 import { loadDemoTargets } from './demo-targets.js';
 
@@ -228,6 +229,8 @@ export function createSetupService(deps: {
         await loadDemoProcedures(trx, { districtId: district.id, userId: adminId, now: at });
         // demo:pre-reviews (open with missing and late opinions, decided of each kind, one cancelled)
         await loadDemoPreReviews(trx, { districtId: district.id, userId: adminId, now: at });
+        // demo:supervision (督办单 to towns and departments in every state, some overdue, some followed up)
+        await loadDemoSupervision(trx, { districtId: district.id, now: at });
         // Assessment demo, in this order (each reads the previous): year settings and targets, schemes,
         // other districts' figures, bulletins.
         // demo:targets
