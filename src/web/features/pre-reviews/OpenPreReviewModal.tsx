@@ -39,7 +39,8 @@ export function OpenPreReviewModal(props: { projectId: string; projectName: stri
   const topicOptions = PRE_REVIEW_TOPICS.map((k) => ({ value: k, label: PRE_REVIEW_TOPIC_LABELS[k][lang] }));
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     open.mutate(
       {
         projectId: props.projectId,

@@ -227,7 +227,8 @@ function OpinionForm({ review, opinion }: { review: PreReviewDetail; opinion: Op
   const [error, setError] = useState<unknown>(null);
   const verdict = Form.useWatch('verdict', form);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     answer.mutate(
       {
         reviewId: review.id,
@@ -317,7 +318,8 @@ function DecideForm({ review }: { review: PreReviewDetail }) {
   const [error, setError] = useState<unknown>(null);
   const missing = review.opinionsAsked - review.opinionsAnswered;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     decide.mutate(
       {
         id: review.id,

@@ -48,7 +48,8 @@ export function ProcedureFormModal(props: {
   const status = Form.useWatch('status', form);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     const onError = (err: unknown) => {
       if (!applyFieldErrors(form, err, lang)) setError(err);
     };
