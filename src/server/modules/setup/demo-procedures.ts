@@ -62,7 +62,7 @@ export async function loadDemoProcedures(
       const plannedOn =
         status === 'done'
           ? addDays(today, -100 + k * 8)
-          : addDays(today, (k - doneCount) * 20 - Math.floor(rand() * 40));
+          : addDays(today, (k - doneCount) * 20 + 10 - Math.floor(rand() * 40));
       const doneOn = status === 'done' ? addDays(plannedOn, Math.floor(rand() * 20) - 8) : null;
       return {
         districtId: o.districtId,
