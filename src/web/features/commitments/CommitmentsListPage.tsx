@@ -12,7 +12,7 @@ import { useLang, useT } from '../../app/i18n.js';
 import { useUnits } from '../organization/organization.api.js';
 import { CommitmentRatesCard } from './CommitmentRatesCard.js';
 import { CommitmentsTable } from './CommitmentsTable.js';
-import { useCommitmentList, useCommitmentRates } from './commitments.api.js';
+import { useCommitmentDetail, useCommitmentList, useCommitmentRates } from './commitments.api.js';
 import { commitmentsMessages } from './commitments.messages.js';
 
 const FILTERS = [
@@ -49,6 +49,9 @@ export function CommitmentsListPage() {
   const rates = useCommitmentRates({ cutOff: q.cutOff });
   const units = useUnits({});
   const departments = (units.data ?? []).filter((u) => u.kind === 'department');
+  // A notice links here with ?open=<id>: that commitment is shown on its own above the list.
+  const openId = params.get('open');
+  const opened = useCommitmentDetail(openId);
   const counted = COUNTED.includes(q.counted as Counted) ? (q.counted as Counted) : undefined;
 
   return (
@@ -67,6 +70,20 @@ export function CommitmentsListPage() {
           })
         }
       />
+      {opened.data ? (
+        <Card
+          title={opened.data.projectName}
+          size="small"
+          style={{ marginBottom: 12 }}
+          extra={
+            <Button size="small" onClick={() => set({ open: undefined })}>
+              {t.clearFilter}
+            </Button>
+          }
+        >
+          <CommitmentsTable items={[opened.data]} pagination={false} />
+        </Card>
+      ) : null}
       <Card title={t.title}>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
           <Flex gap={6} align="center">
