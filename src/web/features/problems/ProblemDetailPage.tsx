@@ -30,9 +30,11 @@ import {
 import { durationLabel, type ProblemAction } from '../../../domain/landing/problem-flow.js';
 import type { ProblemDetail } from '../../../domain/landing/problems.schemas.js';
 import { errorText, isApiError } from '../../app/api.js';
+import { useCan } from '../../app/auth.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
 import { formatBytes, formatDay, todayInChina } from '../projects/project-format.js';
+import { supervisionMessages } from '../supervision/supervision.messages.js';
 import { ProblemClockTags, ProblemStatusTag } from './ProblemTags.js';
 import { useProblem, useProblemOptions, useProblemStep, useUploadProblemFile } from './problems.api.js';
 import { problemsMessages } from './problems.messages.js';
@@ -46,6 +48,8 @@ export function ProblemDetailPage() {
   const t = useT(problemsMessages);
   const lang = useLang();
   const detail = useProblem(problemId);
+  const can = useCan();
+  const ts = useT(supervisionMessages);
   const [acting, setActing] = useState<ProblemAction | null>(null);
   if (detail.isError) return <ErrorResult error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <Spin />;
@@ -72,6 +76,12 @@ export function ProblemDetailPage() {
         }
         extra={
           <Flex gap={8} wrap>
+            {can('supervision.issue') && p.status !== 'closed' ? (
+              // 督办: the supervision office writes to the problem's department (or unit) with the problem linked.
+              <Link to={`/landing/supervision?issue=1&problemId=${p.id}`} data-testid="problem-supervise">
+                <Button danger>{ts.supervise}</Button>
+              </Link>
+            ) : null}
             {actions.map((a) => (
               <Button
                 key={a}

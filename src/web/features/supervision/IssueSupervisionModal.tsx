@@ -1,9 +1,13 @@
-import { Alert, App, type ButtonProps, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, type ButtonProps, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { errorText, isApiError } from '../../app/api.js';
+import type { ProblemDetail } from '../../../domain/landing/problems.schemas.js';
+import { api, errorText, isApiError } from '../../app/api.js';
 import { applyFieldErrors } from '../../app/form-errors.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { problemKeys } from '../problems/problems.api.js';
 import { formatDay, todayInChina } from '../projects/project-format.js';
 import { useProjectUnits } from '../projects/project-units.js';
 import { useIssueSupervision } from './supervision.api.js';
@@ -29,6 +33,21 @@ export function IssueSupervisionModal(props: {
   const units = useProjectUnits();
   const issue = useIssueSupervision();
   const [form] = Form.useForm<Values>();
+  // From a problem: addressed by default to its department (or, not yet assigned, to the project's unit).
+  const problem = useQuery({
+    queryKey: problemKeys.detail(props.problemId ?? ''),
+    queryFn: () => api.get<ProblemDetail>(`/api/problems/${props.problemId}`),
+    enabled: !!props.problemId,
+  });
+  const linked = problem.data?.problem;
+  useEffect(() => {
+    if (linked && !form.getFieldValue('unitId')) {
+      form.setFieldsValue({
+        unitId: linked.departmentUnitId ?? linked.unitId,
+        subject: `关于“${linked.title}”的督办`.slice(0, 100),
+      });
+    }
+  }, [linked, form]);
 
   const submit = (v: Values) =>
     issue.mutate(
@@ -64,6 +83,9 @@ export function IssueSupervisionModal(props: {
     >
       {issue.isError && !(isApiError(issue.error) && issue.error.fields) ? (
         <Alert type="error" showIcon message={errorText(issue.error, lang)} style={{ marginBottom: 12 }} />
+      ) : null}
+      {linked ? (
+        <Typography.Paragraph type="secondary">{`${t.problem}：${linked.title}`}</Typography.Paragraph>
       ) : null}
       <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="supervision-issue-form">
         <Form.Item name="unitId" label={t.unit} rules={[{ required: true, message: t.required }]}>

@@ -4,6 +4,7 @@ export const supervisionMessages = defineMessages({
   zh: {
     title: '督办单',
     issue: '发督办单',
+    supervise: '督办',
     search: '搜索事由、内容、文号',
     allStatuses: '全部状态',
     allUnits: '全部单位',
@@ -41,6 +42,7 @@ export const supervisionMessages = defineMessages({
   en: {
     title: 'Supervision notices',
     issue: 'Issue a notice',
+    supervise: 'Supervise',
     search: 'Search subject, text or number',
     allStatuses: 'All statuses',
     allUnits: 'All units',
