@@ -21,7 +21,6 @@ import {
   districtRecipients,
   enqueueOutbound,
   type NotificationInput,
-  notifyUsers,
   UNIT_WORKERS,
   unitRecipients,
 } from '../notifications/notify.js';
@@ -79,6 +78,7 @@ interface Ctx {
     firstContactDays: number;
   };
   recipients: Map<string, Promise<string[]>>;
+  queued: { rule: ReminderRule; userId: string; n: NotificationInput }[];
   outbound: number;
 }
 
@@ -102,11 +102,58 @@ function districtPeople(c: Ctx, roles: readonly Role[]) {
   return p;
 }
 
-/** Writes one notice to each user (once per dedupe key) and, when the rule has channels, its outbound copies. */
+/**
+ * Queues one notice for each user; `flush` writes the check's queue in a few multi-row statements. At city
+ * scale a run meets hundreds of thousands of due items (bench/landing.ts), and a statement per item made the
+ * first run take minutes; batched, each check costs a handful of round trips.
+ */
 async function tell(c: Ctx, rule: ReminderRule, userIds: readonly string[], n: NotificationInput) {
-  const created = await notifyUsers(c.trx, c.districtId, userIds, n, c.at);
-  c.outbound += await enqueueOutbound(c.trx, c.districtId, created, n, rule.channels, c.at);
-  return created.length;
+  for (const userId of new Set(userIds)) c.queued.push({ rule, userId, n });
+}
+
+const FLUSH_ROWS = 2000; // 11 parameters a row: far below PostgreSQL's 65,535 per statement
+
+/** Writes the queued notices (once per user and dedupe key) and their outbound copies; returns how many are new. */
+async function flush(c: Ctx): Promise<number> {
+  const queued = c.queued;
+  c.queued = [];
+  let created = 0;
+  for (let i = 0; i < queued.length; i += FLUSH_ROWS) {
+    const chunk = queued.slice(i, i + FLUSH_ROWS);
+    const rows = await c.trx
+      .insertInto('notifications')
+      .values(
+        chunk.map(({ userId, n }) => ({
+          districtId: c.districtId,
+          userId,
+          kind: n.kind,
+          subjectType: n.subjectType,
+          subjectId: n.subjectId,
+          title: n.title.slice(0, 200),
+          body: n.body ? n.body.slice(0, 1000) : null,
+          link: n.link,
+          dueOn: n.dueOn ?? null,
+          dedupeKey: n.dedupeKey,
+          createdAt: c.at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['userId', 'dedupeKey']).doNothing())
+      .returning(['id', 'userId', 'dedupeKey'])
+      .execute();
+    created += rows.length;
+    // Outbound copies for the notices just created whose rule names channels (none by default).
+    const byKey = new Map(chunk.map((q) => [q.n.dedupeKey, q]));
+    const groups = new Map<string, { id: string; userId: string }[]>();
+    for (const r of rows) {
+      if ((byKey.get(r.dedupeKey)?.rule.channels.length ?? 0) === 0) continue;
+      groups.set(r.dedupeKey, [...(groups.get(r.dedupeKey) ?? []), r]);
+    }
+    for (const [key, made] of groups) {
+      const q = byKey.get(key)!;
+      c.outbound += await enqueueOutbound(c.trx, c.districtId, made, q.n, q.rule.channels, c.at);
+    }
+  }
+  return created;
 }
 
 /** 'due_soon' from `daysBefore` ahead through today; 'overdue' once the date has passed (isOverdue in clocks.ts). */
@@ -117,9 +164,9 @@ const DUE_LABEL = { due_soon: '即将到期', overdue: '已逾期' } as const;
 
 // ---------------------------------------------------------------- a) lead clocks
 
-async function checkLeads(c: Ctx): Promise<number> {
+async function checkLeads(c: Ctx): Promise<void> {
   const rule = c.rules.lead_clock;
-  if (!rule.enabled) return 0;
+  if (!rule.enabled) return;
   const settings = await leadClockSettingsOf(c.trx, c.districtId);
   // The SQL form of the same clocks (leads.service overdueSql) picks the overdue leads; leadClocks then says
   // which clock and since when, for the notice and its key.
@@ -141,12 +188,11 @@ async function checkLeads(c: Ctx): Promise<number> {
     c.trx,
   );
   const CLOCK_LABEL = { respond: '响应', screen: '研判', feedback: '反馈', report: '跟进报告' } as const;
-  let n = 0;
   for (const l of rows) {
     const people = await unitPeople(c, l.unitId, UNIT_WORKERS);
     for (const clock of leadClocks(l, settings, c.today)) {
       if (clock.state !== 'overdue' || clock.dueOn === null) continue;
-      n += await tell(c, rule, people, {
+      await tell(c, rule, people, {
         kind: 'lead.overdue',
         subjectType: 'lead',
         subjectId: l.id,
@@ -158,14 +204,13 @@ async function checkLeads(c: Ctx): Promise<number> {
       });
     }
   }
-  return n;
 }
 
 // ---------------------------------------------------------------- b) procedures
 
-async function checkProcedures(c: Ctx): Promise<number> {
+async function checkProcedures(c: Ctx): Promise<void> {
   const rule = c.rules.procedure;
-  if (!rule.enabled) return 0;
+  if (!rule.enabled) return;
   const horizon = addDays(c.today, rule.daysBefore);
   const rows = await c.trx
     .selectFrom('procedures as pc')
@@ -183,7 +228,6 @@ async function checkProcedures(c: Ctx): Promise<number> {
     .where('pc.status', 'in', ['pending', 'in_progress'])
     .where('pc.plannedOn', '<=', horizon)
     .execute();
-  let n = 0;
   for (const r of rows) {
     if (!r.plannedOn) continue;
     const o = occasion(r.plannedOn, c.today);
@@ -191,7 +235,7 @@ async function checkProcedures(c: Ctx): Promise<number> {
       ...(await unitPeople(c, r.unitId, UNIT_WORKERS)),
       ...(r.departmentUnitId ? await unitPeople(c, r.departmentUnitId, DEPARTMENT_HANDLERS) : []),
     ];
-    n += await tell(c, rule, people, {
+    await tell(c, rule, people, {
       kind: `procedure.${o}`,
       subjectType: 'procedure',
       subjectId: r.id,
@@ -202,14 +246,13 @@ async function checkProcedures(c: Ctx): Promise<number> {
       dedupeKey: `procedure.${o}:${r.id}:${r.plannedOn}`,
     });
   }
-  return n;
 }
 
 // ---------------------------------------------------------------- c) problems and their escalation
 
-async function checkProblems(c: Ctx): Promise<number> {
+async function checkProblems(c: Ctx): Promise<void> {
   const rule = c.rules.problem;
-  if (!rule.enabled) return 0;
+  if (!rule.enabled) return;
   const horizon = addDays(c.today, rule.daysBefore);
   const rows = await c.trx
     .selectFrom('problems')
@@ -218,7 +261,6 @@ async function checkProblems(c: Ctx): Promise<number> {
     .where('status', 'in', ['assigned', 'accepted'])
     .where('deadline', '<=', horizon)
     .execute();
-  let n = 0;
   for (const r of rows) {
     if (!r.deadline) continue;
     const o = occasion(r.deadline, c.today);
@@ -226,7 +268,7 @@ async function checkProblems(c: Ctx): Promise<number> {
       ...(await unitPeople(c, r.unitId, UNIT_WORKERS)),
       ...(r.departmentUnitId ? await unitPeople(c, r.departmentUnitId, DEPARTMENT_HANDLERS) : []),
     ];
-    n += await tell(c, rule, people, {
+    await tell(c, rule, people, {
       kind: `problem.${o}`,
       subjectType: 'problem',
       subjectId: r.id,
@@ -237,7 +279,6 @@ async function checkProblems(c: Ctx): Promise<number> {
       dedupeKey: `problem.${o}:${r.id}:${r.deadline}`,
     });
   }
-  return n;
 }
 
 /**
@@ -246,9 +287,9 @@ async function checkProblems(c: Ctx): Promise<number> {
  * the wait, also to the supervision office (level 2). The level only rises, and each level is written once,
  * with its timeline entry (the update's `escalation_level < level` guard makes that true on any server).
  */
-async function checkEscalations(c: Ctx): Promise<number> {
+async function checkEscalations(c: Ctx): Promise<void> {
   const rule = c.rules.problem;
-  if (!rule.enabled) return 0;
+  if (!rule.enabled) return;
   const base = rule.escalateAfterDays ?? c.settings.problemEscalateDays;
   const rows = await c.trx
     .selectFrom('problems as pb')
@@ -268,7 +309,6 @@ async function checkEscalations(c: Ctx): Promise<number> {
     .where('pb.escalationLevel', '<', 2)
     .where('pb.deadline', '<', c.today)
     .execute();
-  let n = 0;
   for (const r of rows) {
     if (!r.deadline) continue;
     const days = daysOverdue(r.deadline, c.today);
@@ -294,7 +334,7 @@ async function checkEscalations(c: Ctx): Promise<number> {
         { userId: null, username: null, at: c.at },
       );
       const people = level === 1 ? leaders : [...leaders, ...(await districtPeople(c, ['supervisor']))];
-      n += await tell(c, rule, people, {
+      await tell(c, rule, people, {
         kind: 'problem.escalated',
         subjectType: 'problem',
         subjectId: r.id,
@@ -306,14 +346,13 @@ async function checkEscalations(c: Ctx): Promise<number> {
       });
     }
   }
-  return n;
 }
 
 // ---------------------------------------------------------------- d) commitments
 
-async function checkCommitments(c: Ctx): Promise<number> {
+async function checkCommitments(c: Ctx): Promise<void> {
   const rule = c.rules.commitment;
-  if (!rule.enabled) return 0;
+  if (!rule.enabled) return;
   const horizon = addDays(c.today, rule.daysBefore);
   const rows = await c.trx
     .selectFrom('commitments as cm')
@@ -331,14 +370,13 @@ async function checkCommitments(c: Ctx): Promise<number> {
     .where('cm.status', '=', 'pending')
     .where('cm.dueOn', '<=', horizon)
     .execute();
-  let n = 0;
   for (const r of rows) {
     const o = occasion(r.dueOn, c.today);
     const people = [
       ...(await unitPeople(c, r.departmentUnitId, DEPARTMENT_HANDLERS)),
       ...(await unitPeople(c, r.unitId, UNIT_WORKERS)),
     ];
-    n += await tell(c, rule, people, {
+    await tell(c, rule, people, {
       kind: `commitment.${o}`,
       subjectType: 'commitment',
       subjectId: r.id,
@@ -349,14 +387,13 @@ async function checkCommitments(c: Ctx): Promise<number> {
       dedupeKey: `commitment.${o}:${r.id}:${r.dueOn}`,
     });
   }
-  return n;
 }
 
 // ---------------------------------------------------------------- e) agreement milestones
 
-async function checkMilestones(c: Ctx): Promise<number> {
+async function checkMilestones(c: Ctx): Promise<void> {
   const rule = c.rules.milestone;
-  if (!rule.enabled) return 0;
+  if (!rule.enabled) return;
   const horizon = addDays(c.today, rule.daysBefore);
   const rows = await c.trx
     .selectFrom('milestones as m')
@@ -366,10 +403,9 @@ async function checkMilestones(c: Ctx): Promise<number> {
     .where('m.status', '=', 'pending')
     .where('m.dueDate', '<=', horizon)
     .execute();
-  let n = 0;
   for (const r of rows) {
     const o = occasion(r.dueDate, c.today);
-    n += await tell(c, rule, await unitPeople(c, r.unitId, UNIT_WORKERS), {
+    await tell(c, rule, await unitPeople(c, r.unitId, UNIT_WORKERS), {
       kind: `milestone.${o}`,
       subjectType: 'milestone',
       subjectId: r.id,
@@ -380,7 +416,6 @@ async function checkMilestones(c: Ctx): Promise<number> {
       dedupeKey: `milestone.${o}:${r.id}:${r.dueDate}`,
     });
   }
-  return n;
 }
 
 // ---------------------------------------------------------------- f) monthly capital reports
@@ -392,9 +427,9 @@ const lastMonthOf = (today: string) => {
 };
 
 /** The same rule the dashboard counts as 资金月报未报 (bulletins.compose missingReports, last month, today). */
-async function checkCapitalReports(c: Ctx): Promise<number> {
+async function checkCapitalReports(c: Ctx): Promise<void> {
   const rule = c.rules.capital_report;
-  if (!rule.enabled) return 0;
+  if (!rule.enabled) return;
   const units = await c.trx
     .selectFrom('units')
     .select('id')
@@ -410,9 +445,8 @@ async function checkCapitalReports(c: Ctx): Promise<number> {
     [month],
     c.today,
   );
-  let n = 0;
   for (const m of missing) {
-    n += await tell(c, rule, await unitPeople(c, m.unitId, UNIT_WORKERS), {
+    await tell(c, rule, await unitPeople(c, m.unitId, UNIT_WORKERS), {
       kind: 'capital.missing',
       subjectType: 'unit',
       subjectId: m.unitId,
@@ -423,14 +457,13 @@ async function checkCapitalReports(c: Ctx): Promise<number> {
       dedupeKey: `capital.missing:${m.unitId}:${month}`,
     });
   }
-  return n;
 }
 
 // ---------------------------------------------------------------- g) pre-review opinions
 
-async function checkPreReviewOpinions(c: Ctx): Promise<number> {
+async function checkPreReviewOpinions(c: Ctx): Promise<void> {
   const rule = c.rules.pre_review_opinion;
-  if (!rule.enabled) return 0;
+  if (!rule.enabled) return;
   const horizon = addDays(c.today, rule.daysBefore);
   const rows = await c.trx
     .selectFrom('preReviewOpinions as o')
@@ -442,10 +475,9 @@ async function checkPreReviewOpinions(c: Ctx): Promise<number> {
     .where('o.dueOn', '<=', horizon)
     .where('r.status', '=', 'open')
     .execute();
-  let n = 0;
   for (const r of rows) {
     const o = occasion(r.dueOn, c.today);
-    n += await tell(c, rule, await unitPeople(c, r.departmentUnitId, DEPARTMENT_HANDLERS), {
+    await tell(c, rule, await unitPeople(c, r.departmentUnitId, DEPARTMENT_HANDLERS), {
       kind: `pre_review.${o}`,
       subjectType: 'pre_review',
       subjectId: r.reviewId,
@@ -456,7 +488,6 @@ async function checkPreReviewOpinions(c: Ctx): Promise<number> {
       dedupeKey: `pre_review.${o}:${r.id}:${r.dueOn}`,
     });
   }
-  return n;
 }
 
 // ---------------------------------------------------------------- h) first-contact officer
@@ -468,9 +499,9 @@ const SIGNED_PLUS = ['signed', 'landed', 'started', 'producing'];
  * (firstContactOverdue, also used by the team tab and the inbox). SQL only narrows the rows to those that can
  * be late (no officer, signed longer ago than the shorter, green-channel window); the rule decides.
  */
-async function checkFirstContact(c: Ctx): Promise<number> {
+async function checkFirstContact(c: Ctx): Promise<void> {
   const rule = c.rules.first_contact;
-  if (!rule.enabled) return 0;
+  if (!rule.enabled) return;
   const settings = { firstContactDays: c.settings.firstContactDays };
   const { rows } = await sql<{
     id: string;
@@ -488,7 +519,6 @@ async function checkFirstContact(c: Ctx): Promise<number> {
       and p.signing_date + ${clockDays(settings.firstContactDays, true)}::int < ${c.today}::date`.execute(
     c.trx,
   );
-  let n = 0;
   for (const r of rows) {
     const check = firstContactOverdue(r, settings, c.today);
     if (!check.overdue || !check.dueOn) continue;
@@ -496,7 +526,7 @@ async function checkFirstContact(c: Ctx): Promise<number> {
       ...(await unitPeople(c, r.unitId, UNIT_WORKERS)),
       ...(await districtPeople(c, ['center_admin'])),
     ];
-    n += await tell(c, rule, people, {
+    await tell(c, rule, people, {
       kind: 'first_contact.overdue',
       subjectType: 'project',
       subjectId: r.id,
@@ -507,14 +537,13 @@ async function checkFirstContact(c: Ctx): Promise<number> {
       dedupeKey: `first_contact.overdue:${r.id}:${r.signingDate}`,
     });
   }
-  return n;
 }
 
 // ---------------------------------------------------------------- i) supervision notices
 
-async function checkSupervision(c: Ctx): Promise<number> {
+async function checkSupervision(c: Ctx): Promise<void> {
   const rule = c.rules.supervision_notice;
-  if (!rule.enabled) return 0;
+  if (!rule.enabled) return;
   const rows = await c.trx
     .selectFrom('supervisionNotices')
     .select(['id', 'unitId', 'year', 'number', 'subject', 'replyDueOn'])
@@ -522,13 +551,12 @@ async function checkSupervision(c: Ctx): Promise<number> {
     .where('status', '=', 'issued')
     .where('replyDueOn', '<', c.today)
     .execute();
-  let n = 0;
   for (const r of rows) {
     const people = [
       ...(await unitPeople(c, r.unitId, [...UNIT_WORKERS, ...DEPARTMENT_HANDLERS])),
       ...(await districtPeople(c, ['supervisor'])),
     ];
-    n += await tell(c, rule, people, {
+    await tell(c, rule, people, {
       kind: 'supervision.overdue',
       subjectType: 'supervision_notice',
       subjectId: r.id,
@@ -539,10 +567,9 @@ async function checkSupervision(c: Ctx): Promise<number> {
       dedupeKey: `supervision.overdue:${r.id}:${r.replyDueOn}`,
     });
   }
-  return n;
 }
 
-const CHECKS: [CheckName, (c: Ctx) => Promise<number>][] = [
+const CHECKS: [CheckName, (c: Ctx) => Promise<void>][] = [
   ['leads', checkLeads],
   ['procedures', checkProcedures],
   ['problems', checkProblems],
@@ -607,9 +634,13 @@ export async function remindInTransaction(
         firstContactDays: d.firstContactDays ?? 5,
       },
       recipients: new Map(),
+      queued: [],
       outbound: 0,
     };
-    for (const [name, check] of CHECKS) counts[name] += await check(c);
+    for (const [name, check] of CHECKS) {
+      await check(c);
+      counts[name] += await flush(c);
+    }
     outbound += c.outbound;
   }
   const created = Object.values(counts).reduce((a, b) => a + b, 0);
