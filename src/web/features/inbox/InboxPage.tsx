@@ -98,7 +98,7 @@ export function InboxPage() {
           dataSource={d.items}
           locale={{ emptyText: t.empty }}
           onRow={(i) => (i.group === 'overdue' ? { style: { background: '#fff1f0' } } : {})}
-          pagination={d.items.length > 50 ? { pageSize: 50 } : false}
+          pagination={{ pageSize: 200, hideOnSinglePage: true }}
         />
       </Card>
     </Flex>
