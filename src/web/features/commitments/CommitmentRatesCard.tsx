@@ -1,6 +1,7 @@
-import { Button, Card, Flex, Statistic, Table } from 'antd';
+import { Button, Card, DatePicker, Flex, Statistic, Table } from 'antd';
 import type { CommitmentRates, Counted } from '../../../domain/commitments/commitments.schemas.js';
 import { useT } from '../../app/i18n.js';
+import { afterToday, formatDay, parseDay } from '../projects/project-format.js';
 import { commitmentsMessages } from './commitments.messages.js';
 
 type Row = CommitmentRates['departments'][number];
@@ -13,6 +14,8 @@ export function CommitmentRatesCard(props: {
   rates: CommitmentRates | undefined;
   loading: boolean;
   onOpen: (f: { counted?: Counted; departmentUnitId?: string; overdue?: boolean }) => void;
+  /** Another cut-off (a past day: what was due and kept by then); cleared → today. */
+  onCutOff?: (day: string | undefined) => void;
 }) {
   const t = useT(commitmentsMessages);
   const r = props.rates;
@@ -31,7 +34,20 @@ export function CommitmentRatesCard(props: {
   return (
     <Card
       title={t.ratesTitle}
-      extra={r ? `${t.cutOff} ${r.cutOff}` : null}
+      extra={
+        r ? (
+          <Flex gap={6} align="center">
+            <span>{t.cutOff}</span>
+            <DatePicker
+              size="small"
+              value={parseDay(r.cutOff)}
+              disabledDate={afterToday}
+              onChange={(d) => props.onCutOff?.(formatDay(d) ?? undefined)}
+              aria-label={t.cutOff}
+            />
+          </Flex>
+        ) : null
+      }
       loading={props.loading}
       style={{ marginBottom: 12 }}
       data-testid="commitment-rates"

@@ -59,10 +59,10 @@ export function CommitmentsListPage() {
       <CommitmentRatesCard
         rates={rates.data}
         loading={rates.isLoading}
+        onCutOff={(day) => set({ cutOff: day })}
         onOpen={(f) =>
           set({
             counted: f.counted,
-            cutOff: f.counted ? rates.data?.cutOff : undefined,
             departmentUnitId: f.departmentUnitId,
             overdue: f.overdue ? 'true' : undefined,
             status: undefined,
@@ -133,7 +133,7 @@ export function CommitmentsListPage() {
                   ]
                 }
               </Typography.Text>
-              <Button size="small" onClick={() => set({ counted: undefined, cutOff: undefined })}>
+              <Button size="small" onClick={() => set({ counted: undefined })}>
                 {t.clearFilter}
               </Button>
             </Flex>
