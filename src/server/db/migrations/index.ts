@@ -12,6 +12,7 @@ import * as m0011 from './0011_assessment.js';
 import * as m0012 from './0012_network.js';
 import * as m0013 from './0013_target_search_text.js';
 import * as m0014 from './0014_landing.js';
+import * as m0015 from './0015_commitments_open.js';
 
 // Numbered migrations, listed explicitly (no directory scanning: works the same under tsx and in a bundle).
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0012_network': m0012,
   '0013_target_search_text': m0013,
   '0014_landing': m0014,
+  '0015_commitments_open': m0015,
 };
