@@ -22,7 +22,7 @@ let landDept: string;
 let ecoDept: string;
 let landHandler: Session;
 let ecoHandler: Session;
-const ids: Record<string, string> = {};
+const ids = { land: '', eco: '' };
 let otherHandler: Session;
 let projectId: string;
 
