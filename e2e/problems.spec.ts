@@ -88,7 +88,9 @@ describe('a unit-raised problem goes 交办 → 承办 → 反馈 → 办结', (
     const dept = await j.newPage();
     await dept.page.goto(`${j.baseUrl}/login`);
     expect(await signIn(dept.page, 'dept05.handler', TEST_PASSWORD)).toBe(200);
-    await visible(dept.page.getByRole('heading', { name: /欢迎/ }));
+    // A department handler lands on its inbox (部门待办), where the assigned problem waits.
+    await dept.page.waitForURL(/\/landing\/inbox$/);
+    await visible(dept.page.getByTestId('inbox').getByText('厂房规划许可迟迟未批'));
     await dept.page.goto(`${j.baseUrl}/landing/problems`);
     await visible(dept.page.getByTestId('problem-link').filter({ hasText: '厂房规划许可迟迟未批' }));
     await dept.page.goto(url);

@@ -21,7 +21,13 @@ import { inScope, inScopeOrAssigned } from '../../db/scope-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import { DEPARTMENT_HANDLERS, notifyUsers, unitRecipients } from '../notifications/notify.js';
-import { attachmentErrors, checkFile, insertAttachment } from '../projects/attachments.service.js';
+import {
+  attachmentErrors,
+  checkFile,
+  fileOfOwner,
+  filesOfOwners,
+  insertAttachment,
+} from '../projects/attachments.service.js';
 import { commitmentsErrors } from './commitments.errors.js';
 import { commitmentRates, countedWhere } from './commitments.rates.js';
 
@@ -115,14 +121,7 @@ export function createCommitmentsService(deps: { db: Kysely<DB>; audit: AuditRep
   }
 
   async function filesOf(q: Q, id: string) {
-    const rows = await q
-      .selectFrom('attachments')
-      .select(['id', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedAt'])
-      .where('ownerType', '=', 'commitment')
-      .where('ownerId', '=', id)
-      .orderBy('uploadedAt')
-      .execute();
-    return rows.map((f) => ({ ...f, uploadedAt: f.uploadedAt.toISOString() }));
+    return (await filesOfOwners(q, 'commitment', [id])).map(({ ownerId: _, kind: __, ...f }) => f);
   }
 
   async function detail(q: Q, c: CommitmentCaller, id: string): Promise<CommitmentDetail> {
@@ -459,13 +458,7 @@ export function createCommitmentsService(deps: { db: Kysely<DB>; audit: AuditRep
   /** A file of a commitment the caller can read (the department it is assigned to included). */
   async function download(scope: DataScope, id: string, attachmentId: string) {
     await find(db, scope, id);
-    const file = await db
-      .selectFrom('attachments')
-      .select(['filename', 'contentType', 'content', 'sha256'])
-      .where('id', '=', attachmentId)
-      .where('ownerType', '=', 'commitment')
-      .where('ownerId', '=', id)
-      .executeTakeFirst();
+    const file = await fileOfOwner(db, 'commitment', id, attachmentId);
     if (!file) throw attachmentErrors.notFound();
     return file;
   }

@@ -23,7 +23,7 @@ import type { SessionUser } from '../auth/auth.service.js';
 import { notifyUsers } from '../notifications/notify.js';
 import { appendProblemEvent, problemStepRecipients, raiseProblem } from '../problems/problem-raise.js';
 import { problemDeadlineDays } from '../problems/problems.service.js';
-import { checkFile } from '../projects/attachments.service.js';
+import { checkFile, insertAttachment } from '../projects/attachments.service.js';
 import { portalErrors } from './portal.errors.js';
 import { hitRateLimit, purgeRateWindows } from './portal-rate.js';
 
@@ -463,19 +463,13 @@ export function createPortalService(deps: { db: Kysely<DB>; audit: AuditReposito
         .where('kind', '=', INVESTOR_FILE_KIND)
         .executeTakeFirstOrThrow();
       if (n >= PORTAL_MAX_FILES) throw portalErrors.tooManyFiles();
-      const row = await trx
-        .insertInto('attachments')
-        .values({
-          districtId: problem.districtId,
-          ownerType: 'problem',
-          ownerId: problem.id,
-          kind: INVESTOR_FILE_KIND,
-          ...checked,
-          uploadedBy: null,
-          uploadedAt: at,
-        })
-        .returning(['id', 'filename', 'sizeBytes', 'sha256', 'uploadedAt'])
-        .executeTakeFirstOrThrow();
+      const row = await insertAttachment(
+        trx,
+        { type: 'problem', id: problem.id, districtId: problem.districtId },
+        INVESTOR_FILE_KIND,
+        checked,
+        { userId: null, at },
+      );
       await trx.updateTable('problems').set({ updatedAt: at }).where('id', '=', problem.id).execute();
       await audit.append(trx, portalActor(link, caller), {
         action: 'portal.file_upload',

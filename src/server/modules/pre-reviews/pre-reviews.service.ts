@@ -22,7 +22,13 @@ import {
   notifyUsers,
   unitRecipients,
 } from '../notifications/notify.js';
-import { attachmentErrors, checkFile, insertAttachment } from '../projects/attachments.service.js';
+import {
+  attachmentErrors,
+  checkFile,
+  fileOfOwner,
+  filesOfOwners,
+  insertAttachment,
+} from '../projects/attachments.service.js';
 import type { ProjectsService } from '../projects/projects.service.js';
 import { preReviewsErrors } from './pre-reviews.errors.js';
 
@@ -154,15 +160,8 @@ export function createPreReviewsService(deps: {
   async function filesOf(q: Q, opinionIds: string[]) {
     const out = new Map<string, OpinionView['files']>();
     if (opinionIds.length === 0) return out;
-    const rows = await q
-      .selectFrom('attachments')
-      .select(['id', 'ownerId', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedAt'])
-      .where('ownerType', '=', 'pre_review_opinion')
-      .where('ownerId', 'in', opinionIds)
-      .orderBy('uploadedAt')
-      .execute();
-    for (const { ownerId, ...f } of rows) {
-      out.set(ownerId, [...(out.get(ownerId) ?? []), { ...f, uploadedAt: f.uploadedAt.toISOString() }]);
+    for (const { ownerId, kind: _, ...f } of await filesOfOwners(q, 'pre_review_opinion', opinionIds)) {
+      out.set(ownerId, [...(out.get(ownerId) ?? []), f]);
     }
     return out;
   }
@@ -610,13 +609,7 @@ export function createPreReviewsService(deps: {
       .where('reviewId', '=', reviewId)
       .executeTakeFirst();
     if (!o || !visible(scope, r, o)) throw attachmentErrors.notFound();
-    const file = await db
-      .selectFrom('attachments')
-      .select(['filename', 'contentType', 'content', 'sha256'])
-      .where('id', '=', attachmentId)
-      .where('ownerType', '=', 'pre_review_opinion')
-      .where('ownerId', '=', opinionId)
-      .executeTakeFirst();
+    const file = await fileOfOwner(db, 'pre_review_opinion', opinionId, attachmentId);
     if (!file) throw attachmentErrors.notFound();
     return file;
   }

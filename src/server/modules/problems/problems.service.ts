@@ -32,7 +32,7 @@ import { inScope, inScopeOrAssigned } from '../../db/scope-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
 import { notifyUsers } from '../notifications/notify.js';
-import { checkFile, insertAttachment } from '../projects/attachments.service.js';
+import { checkFile, fileOfOwner, filesOfOwners, insertAttachment } from '../projects/attachments.service.js';
 import { appendProblemEvent, problemStepRecipients, raiseProblem } from './problem-raise.js';
 import { problemsErrors } from './problems.errors.js';
 
@@ -237,14 +237,7 @@ export function createProblemsService(deps: { db: Kysely<DB>; audit: AuditReposi
   }
 
   async function filesOf(q: Q, id: string) {
-    const rows = await q
-      .selectFrom('attachments')
-      .select(['id', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedAt'])
-      .where('ownerType', '=', 'problem')
-      .where('ownerId', '=', id)
-      .orderBy('uploadedAt')
-      .execute();
-    return rows.map((r) => ({ ...r, uploadedAt: r.uploadedAt.toISOString() }));
+    return (await filesOfOwners(q, 'problem', [id])).map(({ ownerId: _, kind: __, ...f }) => f);
   }
 
   async function detailOf(q: Q, c: ProblemCaller, id: string): Promise<ProblemDetail> {
@@ -551,13 +544,7 @@ export function createProblemsService(deps: { db: Kysely<DB>; audit: AuditReposi
   /** Served to whoever reads the problem. */
   async function download(c: ProblemCaller, id: string, fileId: string) {
     await find(db, c, id);
-    const file = await db
-      .selectFrom('attachments')
-      .select(['filename', 'contentType', 'content', 'sha256'])
-      .where('id', '=', fileId)
-      .where('ownerType', '=', 'problem')
-      .where('ownerId', '=', id)
-      .executeTakeFirst();
+    const file = await fileOfOwner(db, 'problem', id, fileId);
     if (!file) throw problemsErrors.fileNotFound();
     return file;
   }

@@ -77,13 +77,16 @@ export async function checkFile(file: { filename: string; content: Buffer }): Pr
   };
 }
 
-/** Stores a checked file for its owner; the caller has already proved the owner is in the writer's scope. */
+/**
+ * Stores a checked file for its owner; the caller has already proved the owner is in the writer's scope.
+ * `userId` is null for the investor portal, whose writers have no account.
+ */
 export function insertAttachment(
   trx: Transaction<DB>,
   owner: { type: AttachmentsTable['ownerType']; id: string; districtId: string },
   kind: string,
   f: CheckedFile,
-  by: { userId: string; at: Date },
+  by: { userId: string | null; at: Date },
 ) {
   return trx
     .insertInto('attachments')
@@ -98,6 +101,43 @@ export function insertAttachment(
     })
     .returning(['id', 'kind', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedAt'])
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * The files of some owners of one type, without their bytes, oldest first (as the landing-service records list
+ * them); the caller has already proved it may read each owner.
+ */
+export async function filesOfOwners(
+  q: Kysely<DB> | Transaction<DB>,
+  type: AttachmentsTable['ownerType'],
+  ownerIds: readonly string[],
+) {
+  if (ownerIds.length === 0) return [];
+  const rows = await q
+    .selectFrom('attachments')
+    .select(['id', 'ownerId', 'kind', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedAt'])
+    .where('ownerType', '=', type)
+    .where('ownerId', 'in', [...ownerIds])
+    .orderBy('uploadedAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, uploadedAt: r.uploadedAt.toISOString() }));
+}
+
+/** One file of an owner with its bytes, for download; undefined when the file is not that owner's. */
+export function fileOfOwner(
+  q: Kysely<DB> | Transaction<DB>,
+  type: AttachmentsTable['ownerType'],
+  ownerId: string,
+  fileId: string,
+) {
+  return q
+    .selectFrom('attachments')
+    .select(['filename', 'contentType', 'content', 'sha256'])
+    .where('id', '=', fileId)
+    .where('ownerType', '=', type)
+    .where('ownerId', '=', ownerId)
+    .executeTakeFirst();
 }
 
 export function createAttachmentsService(deps: {

@@ -96,6 +96,8 @@ describe('the demo money and agreements', () => {
     const before = await count();
     await t.db.deleteFrom('attachments').where('ownerType', '=', 'agreement').execute();
     await t.db.deleteFrom('milestones').execute();
+    // Commitments (loaded later in the demo) may name the agreement they come from: detach them first.
+    await t.db.updateTable('commitments').set({ agreementId: null }).execute();
     await t.db.deleteFrom('agreements').execute();
     await t.db.deleteFrom('capitalSubmissions').execute();
     await t.db.deleteFrom('capitalReports').execute();

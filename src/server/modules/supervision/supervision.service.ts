@@ -26,7 +26,13 @@ import {
   UNIT_WORKERS,
   unitRecipients,
 } from '../notifications/notify.js';
-import { attachmentErrors, checkFile, insertAttachment } from '../projects/attachments.service.js';
+import {
+  attachmentErrors,
+  checkFile,
+  fileOfOwner,
+  filesOfOwners,
+  insertAttachment,
+} from '../projects/attachments.service.js';
 import { supervisionErrors } from './supervision.errors.js';
 
 // 督办单 (issue 5 item 7). The supervision office (supervision.issue) issues a numbered notice to a unit or
@@ -142,13 +148,7 @@ export function createSupervisionService(deps: { db: Kysely<DB>; audit: AuditRep
         .orderBy('at')
         .orderBy('id')
         .execute(),
-      q
-        .selectFrom('attachments')
-        .select(['id', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedAt'])
-        .where('ownerType', '=', 'supervision_notice')
-        .where('ownerId', '=', id)
-        .orderBy('uploadedAt')
-        .execute(),
+      filesOfOwners(q, 'supervision_notice', [id]),
     ]);
     const office = isOffice(u);
     const recipient = isRecipient(u, scope, row.unitId);
@@ -163,7 +163,7 @@ export function createSupervisionService(deps: { db: Kysely<DB>; audit: AuditRep
         username: t.username,
         at: t.at.toISOString(),
       })),
-      files: files.map((f) => ({ ...f, uploadedAt: f.uploadedAt.toISOString() })),
+      files: files.map(({ ownerId: _, kind: __, ...f }) => f),
       can: {
         reply: recipient && row.status === 'issued',
         followUp: office && open,
@@ -475,13 +475,7 @@ export function createSupervisionService(deps: { db: Kysely<DB>; audit: AuditRep
 
   async function download(scope: DataScope, id: string, attachmentId: string) {
     await find(db, scope, id);
-    const file = await db
-      .selectFrom('attachments')
-      .select(['filename', 'contentType', 'content', 'sha256'])
-      .where('id', '=', attachmentId)
-      .where('ownerType', '=', 'supervision_notice')
-      .where('ownerId', '=', id)
-      .executeTakeFirst();
+    const file = await fileOfOwner(db, 'supervision_notice', id, attachmentId);
     if (!file) throw attachmentErrors.notFound();
     return file;
   }
