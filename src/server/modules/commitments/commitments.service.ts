@@ -20,6 +20,7 @@ import type { DB } from '../../db/schema.js';
 import { inScope, inScopeOrAssigned } from '../../db/scope-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
+import { commitmentOverdue } from '../landing/overdue.js';
 import { DEPARTMENT_HANDLERS, notifyUsers, unitRecipients } from '../notifications/notify.js';
 import {
   attachmentErrors,
@@ -188,8 +189,8 @@ export function createCommitmentsService(deps: { db: Kysely<DB>; audit: AuditRep
       if (f.departmentUnitId) w.push(eb('c.departmentUnitId', '=', f.departmentUnitId));
       if (f.unitId) w.push(eb('c.unitId', '=', f.unitId));
       if (f.projectId) w.push(eb('c.projectId', '=', f.projectId));
-      if (f.overdue === 'true') w.push(eb.and([eb('c.status', '=', 'pending'), eb('c.dueOn', '<', d)]));
-      if (f.overdue === 'false') w.push(eb.or([eb('c.status', '<>', 'pending'), eb('c.dueOn', '>=', d)]));
+      if (f.overdue === 'true') w.push(commitmentOverdue('c', d));
+      if (f.overdue === 'false') w.push(sql<boolean>`not ${commitmentOverdue('c', d)}`);
       if (f.dueBefore) w.push(eb('c.dueOn', '<=', f.dueBefore));
       if (f.counted) w.push(countedWhere(f.counted, f.cutOff ?? d));
       return eb.and(w);
@@ -208,7 +209,7 @@ export function createCommitmentsService(deps: { db: Kysely<DB>; audit: AuditRep
         .clearSelect()
         .select([
           sql<string>`count(*)`.as('total'),
-          sql<string>`count(*) filter (where c.status = 'pending' and c.due_on < ${d})`.as('overdue'),
+          sql<string>`count(*) filter (where ${commitmentOverdue('c', d)})`.as('overdue'),
         ])
         .executeTakeFirstOrThrow(),
     ]);

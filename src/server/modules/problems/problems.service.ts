@@ -31,6 +31,7 @@ import type { DB, ProblemsTable } from '../../db/schema.js';
 import { inScope, inScopeOrAssigned } from '../../db/scope-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
+import { problemOverdue } from '../landing/overdue.js';
 import { notifyUsers } from '../notifications/notify.js';
 import { checkFile, fileOfOwner, filesOfOwners, insertAttachment } from '../projects/attachments.service.js';
 import { appendProblemEvent, problemStepRecipients, raiseProblem } from './problem-raise.js';
@@ -185,8 +186,7 @@ export function createProblemsService(deps: { db: Kysely<DB>; audit: AuditReposi
     if (f.unitId) c.push(sql<boolean>`p.unit_id = ${f.unitId}`);
     if (f.projectId) c.push(sql<boolean>`p.project_id = ${f.projectId}`);
     if (f.raisedVia) c.push(sql<boolean>`p.raised_via = ${f.raisedVia}`);
-    if (f.overdue)
-      c.push(sql<boolean>`(p.status in ('assigned', 'accepted') and p.deadline < ${today()}::date)`);
+    if (f.overdue) c.push(problemOverdue('p', today()));
     if (f.escalated) c.push(sql<boolean>`p.escalation_level > 0`);
     return sql<boolean>`(${sql.join(c, sql` and `)})`;
   }

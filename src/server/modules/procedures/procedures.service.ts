@@ -24,6 +24,7 @@ import type { DB, ProceduresTable } from '../../db/schema.js';
 import { inScope, inScopeOrAssigned } from '../../db/scope-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
+import { procedureOverdue } from '../landing/overdue.js';
 import type { ProjectsService } from '../projects/projects.service.js';
 import { proceduresErrors } from './procedures.errors.js';
 
@@ -359,7 +360,7 @@ export function createProceduresService(deps: {
     if (f.departmentUnitId) q = q.where('pr.departmentUnitId', '=', f.departmentUnitId);
     if (f.unitId) q = q.where('pr.unitId', '=', f.unitId);
     if (f.projectId) q = q.where('pr.projectId', '=', f.projectId);
-    const overdueWhere = sql<boolean>`(pr.status in ('pending', 'in_progress') and pr.planned_on < ${d}::date)`;
+    const overdueWhere = procedureOverdue('pr', d);
     if (f.overdue === 'true') q = q.where(overdueWhere);
     if (f.overdue === 'false') q = q.where(sql<boolean>`not ${overdueWhere}`);
     const [items, counts] = await Promise.all([
