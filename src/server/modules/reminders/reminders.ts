@@ -111,7 +111,7 @@ async function tell(c: Ctx, rule: ReminderRule, userIds: readonly string[], n: N
   for (const userId of new Set(userIds)) c.queued.push({ rule, userId, n });
 }
 
-const FLUSH_ROWS = 2000; // 11 parameters a row: far below PostgreSQL's 65,535 per statement
+const FLUSH_ROWS = 5000;
 
 /** Writes the queued notices (once per user and dedupe key) and their outbound copies; returns how many are new. */
 async function flush(c: Ctx): Promise<number> {
@@ -120,26 +120,22 @@ async function flush(c: Ctx): Promise<number> {
   let created = 0;
   for (let i = 0; i < queued.length; i += FLUSH_ROWS) {
     const chunk = queued.slice(i, i + FLUSH_ROWS);
-    const rows = await c.trx
-      .insertInto('notifications')
-      .values(
-        chunk.map(({ userId, n }) => ({
-          districtId: c.districtId,
-          userId,
-          kind: n.kind,
-          subjectType: n.subjectType,
-          subjectId: n.subjectId,
-          title: n.title.slice(0, 200),
-          body: n.body ? n.body.slice(0, 1000) : null,
-          link: n.link,
-          dueOn: n.dueOn ?? null,
-          dedupeKey: n.dedupeKey,
-          createdAt: c.at,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['userId', 'dedupeKey']).doNothing())
-      .returning(['id', 'userId', 'dedupeKey'])
-      .execute();
+    // One statement per chunk with a column per array: nine parameters however many rows, so a steady-state run,
+    // where nearly every notice already exists, costs PostgreSQL index probes rather than megabytes of parameters.
+    const { rows } = await sql<{ id: string; userId: string; dedupeKey: string }>`
+      insert into notifications
+        (district_id, user_id, kind, subject_type, subject_id, title, body, link, due_on, dedupe_key, created_at)
+      select ${c.districtId}, x.user_id, x.kind, x.subject_type, x.subject_id, x.title, x.body, x.link, x.due_on,
+             x.dedupe_key, ${c.at}
+        from unnest(${chunk.map((q) => q.userId)}::uuid[], ${chunk.map((q) => q.n.kind)}::text[],
+                    ${chunk.map((q) => q.n.subjectType)}::text[], ${chunk.map((q) => q.n.subjectId)}::uuid[],
+                    ${chunk.map((q) => q.n.title.slice(0, 200))}::text[],
+                    ${chunk.map((q) => (q.n.body ? q.n.body.slice(0, 1000) : null))}::text[],
+                    ${chunk.map((q) => q.n.link)}::text[], ${chunk.map((q) => q.n.dueOn ?? null)}::date[],
+                    ${chunk.map((q) => q.n.dedupeKey)}::text[])
+             as x(user_id, kind, subject_type, subject_id, title, body, link, due_on, dedupe_key)
+      on conflict (user_id, dedupe_key) do nothing
+      returning id, user_id, dedupe_key`.execute(c.trx);
     created += rows.length;
     // Outbound copies for the notices just created whose rule names channels (none by default).
     const byKey = new Map(chunk.map((q) => [q.n.dedupeKey, q]));
