@@ -65,6 +65,8 @@ export type RunResult =
       created: number;
       outbound: number;
       counts: Record<CheckName, number>;
+      /** Milliseconds each check took, summed over the districts (bench/landing.ts reports them). */
+      ms: Record<CheckName, number>;
     };
 
 interface Ctx {
@@ -611,6 +613,7 @@ export async function remindInTransaction(
     .$if(opts.districtId !== undefined, (q) => q.where('r.id', '=', opts.districtId!))
     .execute();
   const counts = Object.fromEntries(CHECKS.map(([name]) => [name, 0])) as Record<CheckName, number>;
+  const ms = Object.fromEntries(CHECKS.map(([name]) => [name, 0])) as Record<CheckName, number>;
   let outbound = 0;
   for (const d of districts) {
     const ruleRows = await trx
@@ -634,8 +637,10 @@ export async function remindInTransaction(
       outbound: 0,
     };
     for (const [name, check] of CHECKS) {
+      const t = Date.now();
       await check(c);
       counts[name] += await flush(c);
+      ms[name] += Date.now() - t;
     }
     outbound += c.outbound;
   }
@@ -650,5 +655,5 @@ export async function remindInTransaction(
     })
     .where('id', '=', run.id)
     .execute();
-  return { skipped: false as const, runId: run.id, created, outbound, counts };
+  return { skipped: false as const, runId: run.id, created, outbound, counts, ms };
 }
