@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction, type Updateable } from 'kysely';
 import { hasPermission } from '../../../domain/access/permissions.js';
 import type { DataScope } from '../../../domain/access/scope.js';
 import { diffFields } from '../../../domain/audit/audit.schemas.js';
@@ -16,7 +16,7 @@ import {
 } from '../../../domain/commitments/commitments.schemas.js';
 import { chinaToday } from '../../../domain/dates.js';
 import { daysOverdue, isOverdue } from '../../../domain/landing/clocks.js';
-import type { DB } from '../../db/schema.js';
+import type { CommitmentsTable, DB } from '../../db/schema.js';
 import { inScope, inScopeOrAssigned } from '../../db/scope-filter.js';
 import type { AuditActor, AuditRepository } from '../audit/audit.repository.js';
 import type { SessionUser } from '../auth/auth.service.js';
@@ -308,62 +308,66 @@ export function createCommitmentsService(deps: { db: Kysely<DB>; audit: AuditRep
     });
   }
 
-  async function fulfil(c: CommitmentCaller, id: string, input: FulfilCommitmentInput) {
-    if (input.fulfilledOn > today()) throw commitmentsErrors.fulfilledOnFuture();
+  /**
+   * A change of status (fulfil, cancel, reopen): the caller's power and the row's state are checked on the
+   * current version, then the new values, the version and the audit row are written in one transaction.
+   */
+  async function changeStatus(
+    c: CommitmentCaller,
+    id: string,
+    version: number,
+    action: 'fulfil' | 'cancel' | 'reopen',
+    check: (before: Awaited<ReturnType<typeof loadForWrite>>) => void,
+    set: Updateable<CommitmentsTable>,
+    note?: Record<string, { before: unknown; after: unknown }>,
+  ) {
     return db.transaction().execute(async (trx) => {
-      const before = await loadForWrite(trx, c, id, input.version);
-      if (!powers(c.user, c.scope, before).fulfil) throw commitmentsErrors.notAssigned();
-      if (before.status !== 'pending') throw commitmentsErrors.notPending(before.status);
+      const before = await loadForWrite(trx, c, id, version);
+      check(before);
       const after = await trx
         .updateTable('commitments')
-        .set({
-          status: 'fulfilled',
-          fulfilledOn: input.fulfilledOn,
-          evidence: input.evidence,
-          version: sql`version + 1`,
-          updatedBy: c.user.id,
-          updatedAt: now(),
-        })
+        .set({ ...set, version: sql`version + 1`, updatedBy: c.user.id, updatedAt: now() })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
       await audit.append(trx, c.actor, {
-        action: 'commitments.fulfil',
+        action: `commitments.${action}`,
         objectType: 'commitment',
         objectId: id,
         result: 'success',
-        changes: diffFields(pick(before), pick(after)),
+        changes: { ...diffFields(pick(before), pick(after)), ...note },
       });
       return detail(trx, c, id);
     });
   }
 
+  async function fulfil(c: CommitmentCaller, id: string, input: FulfilCommitmentInput) {
+    if (input.fulfilledOn > today()) throw commitmentsErrors.fulfilledOnFuture();
+    return changeStatus(
+      c,
+      id,
+      input.version,
+      'fulfil',
+      (before) => {
+        if (!powers(c.user, c.scope, before).fulfil) throw commitmentsErrors.notAssigned();
+        if (before.status !== 'pending') throw commitmentsErrors.notPending(before.status);
+      },
+      { status: 'fulfilled', fulfilledOn: input.fulfilledOn, evidence: input.evidence },
+    );
+  }
+
   async function cancel(c: CommitmentCaller, id: string, input: CancelCommitmentInput) {
-    return db.transaction().execute(async (trx) => {
-      const before = await loadForWrite(trx, c, id, input.version);
-      if (!powers(c.user, c.scope, before).manage) throw commitmentsErrors.notYours();
-      if (before.status !== 'pending') throw commitmentsErrors.notPending(before.status);
-      const after = await trx
-        .updateTable('commitments')
-        .set({
-          status: 'cancelled',
-          cancelReason: input.reason,
-          version: sql`version + 1`,
-          updatedBy: c.user.id,
-          updatedAt: now(),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await audit.append(trx, c.actor, {
-        action: 'commitments.cancel',
-        objectType: 'commitment',
-        objectId: id,
-        result: 'success',
-        changes: diffFields(pick(before), pick(after)),
-      });
-      return detail(trx, c, id);
-    });
+    return changeStatus(
+      c,
+      id,
+      input.version,
+      'cancel',
+      (before) => {
+        if (!powers(c.user, c.scope, before).manage) throw commitmentsErrors.notYours();
+        if (before.status !== 'pending') throw commitmentsErrors.notPending(before.status);
+      },
+      { status: 'cancelled', cancelReason: input.reason },
+    );
   }
 
   /**
@@ -371,32 +375,18 @@ export function createCommitmentsService(deps: { db: Kysely<DB>; audit: AuditRep
    * log. The evidence text and files stay on the row as the record of what was shown before.
    */
   async function reopen(c: CommitmentCaller, id: string, input: ReopenCommitmentInput) {
-    return db.transaction().execute(async (trx) => {
-      const before = await loadForWrite(trx, c, id, input.version);
-      if (!powers(c.user, c.scope, before).center) throw commitmentsErrors.centerOnly();
-      if (before.status === 'pending') throw commitmentsErrors.notClosed();
-      const after = await trx
-        .updateTable('commitments')
-        .set({
-          status: 'pending',
-          fulfilledOn: null,
-          cancelReason: null,
-          version: sql`version + 1`,
-          updatedBy: c.user.id,
-          updatedAt: now(),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await audit.append(trx, c.actor, {
-        action: 'commitments.reopen',
-        objectType: 'commitment',
-        objectId: id,
-        result: 'success',
-        changes: { ...diffFields(pick(before), pick(after)), reason: { before: null, after: input.reason } },
-      });
-      return detail(trx, c, id);
-    });
+    return changeStatus(
+      c,
+      id,
+      input.version,
+      'reopen',
+      (before) => {
+        if (!powers(c.user, c.scope, before).center) throw commitmentsErrors.centerOnly();
+        if (before.status === 'pending') throw commitmentsErrors.notClosed();
+      },
+      { status: 'pending', fulfilledOn: null, cancelReason: null },
+      { reason: { before: null, after: input.reason } },
+    );
   }
 
   /** Evidence files: whoever may fulfil it, and the project's unit, may add them. */
