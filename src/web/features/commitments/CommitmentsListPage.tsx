@@ -1,5 +1,4 @@
 import { Button, Card, Flex, Select, Switch, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
 import { COUNTED, type Counted } from '../../../domain/commitments/commitments.schemas.js';
 import {
   COMMITMENT_KIND_LABELS,
@@ -9,6 +8,7 @@ import {
 } from '../../../domain/landing/landing-codes.js';
 import { useCan } from '../../app/auth.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { useSearchParamsPatch } from '../../app/search-params.js';
 import { useUnits } from '../organization/organization.api.js';
 import { CommitmentRatesCard } from './CommitmentRatesCard.js';
 import { CommitmentsTable } from './CommitmentsTable.js';
@@ -31,20 +31,11 @@ export function CommitmentsListPage() {
   const t = useT(commitmentsMessages);
   const lang = useLang();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamsPatch({ replace: true });
   const q = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<
     (typeof FILTERS)[number],
     string | undefined
   >;
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
   const list = useCommitmentList({ ...q, page: q.page ?? '1' });
   const rates = useCommitmentRates({ cutOff: q.cutOff });
   const units = useUnits({});

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Select, Switch, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   PROBLEM_CATEGORIES,
   PROBLEM_CATEGORY_LABELS,
@@ -16,6 +16,7 @@ import {
 import type { ProblemListQuery, ProblemSummary } from '../../../domain/landing/problems.schemas.js';
 import { useCan } from '../../app/auth.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { useSearchParamsPatch } from '../../app/search-params.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
 import { useProjectUnits } from '../projects/project-units.js';
 import { ProblemFormModal } from './ProblemFormModal.js';
@@ -29,20 +30,10 @@ export function ProblemsListPage() {
   const lang = useLang();
   const can = useCan();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamsPatch();
   const units = useProjectUnits();
   const options = useProblemOptions();
   const [adding, setAdding] = useState(false);
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
 
   const q: Partial<ProblemListQuery> = {
     q: params.get('q') ?? undefined,

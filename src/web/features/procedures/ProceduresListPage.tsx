@@ -1,6 +1,6 @@
 import { Button, Card, Flex, Select, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   PROCEDURE_KIND_LABELS,
   PROCEDURE_KINDS,
@@ -10,6 +10,7 @@ import {
 import type { ProcedureListRow } from '../../../domain/procedures/procedures.schemas.js';
 import { useCan, useCurrentUser } from '../../app/auth.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { useSearchParamsPatch } from '../../app/search-params.js';
 import { useUnits } from '../organization/organization.api.js';
 import { ProcedureFormModal } from './ProcedureFormModal.js';
 import { ProcedureStatusTag } from './procedure-tags.js';
@@ -22,20 +23,13 @@ export function ProceduresListPage() {
   const lang = useLang();
   const can = useCan();
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamsPatch({ replace: true });
   const q = {
     overdue: params.get('overdue') === 'true' ? 'true' : undefined,
     status: params.get('status') ?? undefined,
     kind: params.get('kind') ?? undefined,
     departmentUnitId: params.get('departmentUnitId') ?? undefined,
     page: params.get('page') ?? '1',
-  };
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next, { replace: true });
   };
   const list = useProcedureList(q);
   const units = useUnits({});
@@ -49,7 +43,7 @@ export function ProceduresListPage() {
         <Flex gap={6} align="center">
           <Switch
             checked={q.overdue === 'true'}
-            onChange={(on) => set('overdue', on ? 'true' : undefined)}
+            onChange={(on) => set({ overdue: on ? 'true' : undefined })}
             aria-label={t.overdueOnly}
             data-testid="procedures-overdue-toggle"
           />
@@ -60,7 +54,7 @@ export function ProceduresListPage() {
           placeholder={t.allStatuses}
           style={{ width: 140 }}
           value={q.status}
-          onChange={(v) => set('status', v)}
+          onChange={(v) => set({ status: v })}
           options={PROCEDURE_STATUSES.map((s) => ({ value: s, label: PROCEDURE_STATUS_LABELS[s][lang] }))}
         />
         <Select
@@ -68,7 +62,7 @@ export function ProceduresListPage() {
           placeholder={t.allKinds}
           style={{ width: 160 }}
           value={q.kind}
-          onChange={(v) => set('kind', v)}
+          onChange={(v) => set({ kind: v })}
           options={PROCEDURE_KINDS.map((k) => ({ value: k, label: PROCEDURE_KIND_LABELS[k][lang] }))}
         />
         {!can('landing.handle') ? (
@@ -79,7 +73,7 @@ export function ProceduresListPage() {
             placeholder={t.allDepartments}
             style={{ width: 200 }}
             value={q.departmentUnitId}
-            onChange={(v) => set('departmentUnitId', v)}
+            onChange={(v) => set({ departmentUnitId: v })}
             options={departments.map((d) => ({ value: d.id, label: d.name }))}
           />
         ) : null}
@@ -101,7 +95,7 @@ export function ProceduresListPage() {
           total: data?.total ?? 0,
           hideOnSinglePage: true,
           showSizeChanger: false,
-          onChange: (page) => set('page', String(page)),
+          onChange: (page) => set({ page: String(page) }),
         }}
         columns={[
           {

@@ -19,11 +19,12 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { CalendarItem, EventListQuery, EventSummary } from '../../../domain/network/events.schemas.js';
 import { EVENT_KIND_LABELS, EVENT_KINDS, type EventKind } from '../../../domain/network/network-codes.js';
 import { useCan } from '../../app/auth.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { useSearchParamsPatch } from '../../app/search-params.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
 import { formatDay, parseDay, todayInChina } from '../projects/project-format.js';
 import { useProjectUnits } from '../projects/project-units.js';
@@ -53,20 +54,10 @@ export function EventsListPage() {
   const lang = useLang();
   const can = useCan();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamsPatch();
   const units = useProjectUnits();
   const [adding, setAdding] = useState(false);
   const view = params.get('view') === 'calendar' ? 'calendar' : 'list';
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
 
   return (
     <Card

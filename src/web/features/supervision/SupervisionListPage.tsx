@@ -12,7 +12,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   SUPERVISION_STATUS_LABELS,
   SUPERVISION_STATUSES,
@@ -24,6 +24,7 @@ import type {
 } from '../../../domain/supervision/supervision.schemas.js';
 import { useCan } from '../../app/auth.js';
 import { useLang, useT } from '../../app/i18n.js';
+import { useSearchParamsPatch } from '../../app/search-params.js';
 import { ErrorResult } from '../../components/ErrorResult.js';
 import { useProjectUnits } from '../projects/project-units.js';
 import { IssueSupervisionModal } from './IssueSupervisionModal.js';
@@ -42,18 +43,9 @@ export function SupervisionListPage() {
   const lang = useLang();
   const can = useCan();
   const units = useProjectUnits();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamsPatch();
   // ?issue=1&problemId=… opens the form with the problem linked (a 督办 button elsewhere points here).
   const [issuing, setIssuing] = useState(params.get('issue') === '1');
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
   const q: Partial<SupervisionListQuery> = {
     q: params.get('q') ?? undefined,
     status: (params.get('status') as SupervisionStatus | null) ?? undefined,
